@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+#include "store/workspace.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace shardscope::store {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE tables(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, definition TEXT NOT NULL);
+CREATE TABLE items(
+    id INTEGER PRIMARY KEY,
+    table_id INTEGER NOT NULL,
+    h INTEGER NOT NULL,
+    pk BLOB NOT NULL,
+    sk BLOB NOT NULL,
+    size INTEGER NOT NULL,
+    item BLOB NOT NULL);
+CREATE UNIQUE INDEX items_by_key ON items(table_id, h, pk, sk);
+CREATE TABLE index_entries(
+    id INTEGER PRIMARY KEY,
+    index_id INTEGER NOT NULL,
+    h INTEGER NOT NULL,
+    ipk BLOB NOT NULL,
+    isk BLOB NOT NULL,
+    tpk BLOB NOT NULL,
+    tsk BLOB NOT NULL,
+    item_id INTEGER NOT NULL);
+CREATE UNIQUE INDEX index_entries_by_key ON index_entries(index_id, h, ipk, isk, tpk, tsk);
+)sql";
+
+Error storeError(std::string message) {
+    return Error{ErrorCode::InternalServerError, std::move(message), nullptr};
+}
+
+std::string sqliteMessage(sqlite3* db) {
+    return db ? sqlite3_errmsg(db) : "out of memory";
+}
+
+// The first 16 bytes of every SQLite database file.
+bool looksLikeSqlite(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char header[16] = {};
+    in.read(header, sizeof header);
+    return in.gcount() == sizeof header && std::memcmp(header, "SQLite format 3", 16) == 0;
+}
+
+int64_t pragmaInt(sqlite3* db, const char* sql, bool& ok) {
+    sqlite3_stmt* stmt = nullptr;
+    int64_t value = 0;
+    ok = sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK &&
+         sqlite3_step(stmt) == SQLITE_ROW;
+    if (ok) value = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+// Checks an existing file through a read-only connection, so a file we refuse is never written.
+Result<bool> inspectExisting(const std::string& path) {
+    if (!looksLikeSqlite(path))
+        return storeError("'" + path + "' is not a ShardScope workspace (not an SQLite database)");
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        std::string msg = sqliteMessage(db);
+        sqlite3_close(db);
+        return storeError("cannot open '" + path + "': " + msg);
+    }
+    bool ok = false;
+    const int64_t appId = pragmaInt(db, "PRAGMA application_id", ok);
+    const int64_t version = ok ? pragmaInt(db, "PRAGMA user_version", ok) : 0;
+    const int64_t objects = ok ? pragmaInt(db, "SELECT count(*) FROM sqlite_master", ok) : 0;
+    std::string integrity;
+    if (ok && appId == kApplicationId) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &stmt, nullptr) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            integrity = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+
+    if (!ok) return storeError("'" + path + "' is damaged and cannot be read as a workspace");
+    if (appId == 0 && objects == 0) return true;  // an empty database: initialise it
+    if (appId != kApplicationId)
+        return storeError("'" + path + "' is an SQLite database but not a ShardScope workspace");
+    if (version > kSchemaVersion)
+        return storeError("'" + path + "' was written by a newer ShardScope (workspace version " +
+                          std::to_string(version) + ", this build reads up to " +
+                          std::to_string(kSchemaVersion) + ")");
+    if (integrity != "ok")
+        return storeError("'" + path + "' is damaged: " +
+                          (integrity.empty() ? std::string("integrity check failed") : integrity));
+    return false;
+}
+
+}  // namespace
+
+// ---- Statement ---------------------------------------------------------------------------------
+
+Statement::Statement(sqlite3* db, std::string_view sql) {
+    if (sqlite3_prepare_v3(db, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt,
+                           nullptr) != SQLITE_OK) {
+        m_failed = true;
+        m_error = sqliteMessage(db);
+    }
+}
+
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
+
+Statement& Statement::bind(int index, int64_t value) {
+    sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view blob) {
+    // An empty blob must still be a BLOB, not NULL: pass a non-null pointer.
+    sqlite3_bind_blob(m_stmt, index, blob.empty() ? "" : blob.data(), int(blob.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindText(int index, std::string_view text) {
+    sqlite3_bind_text(m_stmt, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    sqlite3_bind_null(m_stmt, index);
+    return *this;
+}
+
+bool Statement::step() {
+    if (!m_stmt) {
+        m_failed = true;
+        return false;
+    }
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) {
+        m_failed = true;
+        m_error = sqlite3_errmsg(sqlite3_db_handle(m_stmt));
+    }
+    return false;
+}
+
+bool Statement::run() {
+    while (step()) {
+    }
+    const bool ok = !m_failed;
+    if (!ok) m_lastError = m_error;
+    reset();
+    return ok;
+}
+
+void Statement::reset() {
+    if (!m_stmt) return;  // a statement that failed to prepare stays failed
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_failed = false;
+    m_error.clear();
+}
+
+int64_t Statement::columnInt(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+std::string_view Statement::columnBlob(int column) const {
+    const void* data = sqlite3_column_blob(m_stmt, column);
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? std::string_view(static_cast<const char*>(data), size_t(size))
+                : std::string_view();
+}
+
+std::string_view Statement::columnText(int column) const {
+    const unsigned char* data = sqlite3_column_text(m_stmt, column);
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? std::string_view(reinterpret_cast<const char*>(data), size_t(size))
+                : std::string_view();
+}
+
+bool Statement::columnIsNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+// ---- Workspace ---------------------------------------------------------------------------------
+
+Workspace::Workspace(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
+
+Workspace::~Workspace() {
+    m_statements.clear();
+    sqlite3_close(m_db);
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
+    const bool inMemory = path == ":memory:";
+    bool fresh = true;
+    std::error_code ec;
+    if (!inMemory && std::filesystem::exists(path, ec) &&
+        std::filesystem::file_size(path, ec) > 0) {
+        auto inspected = inspectExisting(path);
+        if (!inspected) return inspected.takeError();
+        fresh = *inspected;
+    }
+
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        std::string msg = sqliteMessage(db);
+        sqlite3_close(db);
+        return storeError("cannot open '" + path + "': " + msg);
+    }
+    std::unique_ptr<Workspace> ws(new Workspace(db, path));
+    sqlite3_busy_timeout(db, 5000);
+    // WAL with synchronous=NORMAL: a commit is in the OS before the call returns, so it survives
+    // the process being killed (kill -9); only a power loss can take the last commits.
+    for (const char* pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF",
+          "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
+        if (auto r = ws->exec(pragma); !r) return r.takeError();
+    }
+    if (fresh) {
+        if (auto r = ws->createSchema(); !r) return r.takeError();
+    }
+    return ws;
+}
+
+Result<void> Workspace::createSchema() {
+    return transaction([this]() -> Result<void> {
+        if (auto r = exec(kSchema); !r) return r;
+        if (auto r = exec("PRAGMA application_id=" + std::to_string(kApplicationId)); !r) return r;
+        return exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+    });
+}
+
+Result<void> Workspace::exec(std::string_view sql) {
+    char* err = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : sqliteMessage(m_db);
+        sqlite3_free(err);
+        return storeError("workspace error: " + msg);
+    }
+    return {};
+}
+
+Result<void> Workspace::transaction(const std::function<Result<void>()>& work) {
+    if (auto r = exec("BEGIN IMMEDIATE"); !r) return r;
+    Result<void> result = work();
+    if (!result) {
+        (void)exec("ROLLBACK");
+        return result;
+    }
+    if (auto r = exec("COMMIT"); !r) {
+        (void)exec("ROLLBACK");
+        return r;
+    }
+    return {};
+}
+
+int64_t Workspace::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+Statement& Workspace::statement(std::string_view sql) {
+    for (auto& [text, stmt] : m_statements)
+        if (text == sql) return *stmt;
+    m_statements.emplace_back(std::string(sql), std::make_unique<Statement>(m_db, sql));
+    return *m_statements.back().second;
+}
+
+}  // namespace shardscope::store

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+// The workspace file: one SQLite database (WAL) holding every table, item and index entry.
+//
+// Threading: a Workspace is not thread-safe; its owner (table::Database) serialises access.
+namespace shardscope::store {
+
+// The schema version this build writes. Files with a higher version are refused unchanged.
+constexpr int kSchemaVersion = 1;
+// PRAGMA application_id of a workspace ("SSCP"), so a foreign SQLite file is recognised.
+constexpr int32_t kApplicationId = 0x53534350;
+
+// A prepared statement bound to one connection; resets itself after each use.
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, int64_t value);
+    Statement& bind(int index, std::string_view blob);  // bound as a BLOB
+    Statement& bindText(int index, std::string_view text);
+    Statement& bindNull(int index);
+
+    // Steps once: true while a row is available. SQLite errors are recorded and end the loop.
+    bool step();
+    // Runs to completion and resets; returns false on error (see lastError()).
+    bool run();
+    void reset();
+
+    int64_t columnInt(int column) const;
+    std::string_view columnBlob(int column) const;
+    std::string_view columnText(int column) const;
+    bool columnIsNull(int column) const;
+
+    bool failed() const { return m_failed; }
+    const std::string& errorMessage() const { return m_error; }
+    const std::string& lastError() const { return m_lastError; }
+
+private:
+    sqlite3_stmt* m_stmt = nullptr;
+    bool m_failed = false;
+    std::string m_error;
+    std::string m_lastError;
+};
+
+class Workspace {
+public:
+    // Opens (creating when missing or empty) a workspace file, or ":memory:". Refuses, without
+    // writing anything, a file that is not SQLite, not a ShardScope workspace, damaged, or from a
+    // newer schema version.
+    static Result<std::unique_ptr<Workspace>> open(const std::string& path);
+    ~Workspace();
+
+    sqlite3* handle() const { return m_db; }
+    const std::string& path() const { return m_path; }
+
+    // Runs SQL without results (DDL, BEGIN/COMMIT).
+    Result<void> exec(std::string_view sql);
+    // BEGIN IMMEDIATE … COMMIT around `work`; rolls back when work returns an error.
+    Result<void> transaction(const std::function<Result<void>()>& work);
+
+    int64_t lastInsertRowId() const;
+
+    // A statement cached by its SQL text; valid for the workspace's lifetime.
+    Statement& statement(std::string_view sql);
+
+private:
+    Workspace(sqlite3* db, std::string path);
+    Result<void> createSchema();
+
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+    std::vector<std::pair<std::string, std::unique_ptr<Statement>>> m_statements;
+};
+
+}  // namespace shardscope::store

@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: MIT
+#include "table/database.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+#include "model/codec.h"
+#include "model/errordetail.h"
+#include "table/impl.h"
+
+namespace shardscope::table {
+
+// ---- Shared helpers ------------------------------------------------------------------------
+
+Error resourceNotFound(std::string message) {
+    return Error{ErrorCode::ResourceNotFound, std::move(message), nullptr};
+}
+
+Error tableNotFound(const std::string& name) {
+    return resourceNotFound("Requested resource not found: Table: " + name + " not found");
+}
+
+Result<expr::Placeholders> makePlaceholders(const ExpressionAttributes& attributes,
+                                            bool anyExpression) {
+    if (attributes.names && !anyExpression)
+        return validationError(
+            "ExpressionAttributeNames can only be specified when using expressions");
+    if (attributes.values && !anyExpression)
+        return validationError(
+            "ExpressionAttributeValues can only be specified when using expressions");
+    if (attributes.names && attributes.names->empty())
+        return validationError("ExpressionAttributeNames must not be empty");
+    if (attributes.values && attributes.values->empty())
+        return validationError("ExpressionAttributeValues must not be empty");
+    return expr::Placeholders(attributes.names.value_or(std::map<std::string, std::string>{}),
+                              attributes.values.value_or(std::map<std::string, AttributeValue>{}));
+}
+
+Result<std::optional<expr::Condition>> prepareCondition(
+    const std::optional<std::string>& expression, const std::optional<LegacyConditions>& expected,
+    expr::Placeholders& placeholders) {
+    if (expression && expected)
+        return validationError(
+            "Can not use both expression and non-expression parameters in the same request: "
+            "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
+    if (expression) {
+        auto parsed = expr::parseCondition(*expression, placeholders);
+        if (!parsed) return parsed.takeError();
+        return std::optional<expr::Condition>(std::move(*parsed));
+    }
+    if (expected && !expected->conditions.empty()) {
+        const std::string op = expected->conditionalOperator.value_or("AND");
+        if (op != "AND" && op != "OR")
+            return validationError(
+                "1 validation error detected: Value '" + op +
+                "' at 'conditionalOperator' failed to satisfy constraint: Member must satisfy "
+                "enum value set: [AND, OR]");
+        auto parsed = expr::conditionFromLegacy(expected->conditions, op == "OR");
+        if (!parsed) return parsed.takeError();
+        return std::optional<expr::Condition>(std::move(*parsed));
+    }
+    return std::optional<expr::Condition>();
+}
+
+Result<void> checkStorable(const TableInfo& table, const Item& item, bool isUpdate) {
+    if (model::itemSize(item) > model::kMaxItemSize)
+        return validationError(isUpdate
+                                   ? "Item size to update has exceeded the maximum allowed size"
+                                   : "Item size has exceeded the maximum allowed size");
+    for (const auto& index : table.indexes) {
+        auto key = indexKeyFromItem(index, item);
+        if (!key) return key.takeError();
+    }
+    return {};
+}
+
+Error conditionFailed(const std::optional<StoredItem>& old, bool returnOld) {
+    std::optional<Item> item;
+    if (returnOld && old) item = old->item;
+    return errorWithItem(ErrorCode::ConditionalCheckFailed, "The conditional request failed",
+                         std::move(item));
+}
+
+double writeUnits(int64_t oldSize, int64_t newSize) {
+    const int64_t size = std::max(oldSize, newSize);
+    return double(std::max<int64_t>(1, (size + 1023) / 1024));
+}
+
+double readUnits(int64_t size, bool consistent) {
+    const double units = double(std::max<int64_t>(1, (size + 4095) / 4096));
+    return consistent ? units : units / 2;
+}
+
+// ---- Impl ----------------------------------------------------------------------------------
+
+Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace)
+    : m_workspace(std::move(workspace)) {}
+
+double Database::Impl::now() const {
+    using namespace std::chrono;
+    return double(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()) /
+           1000.0;
+}
+
+std::string Database::Impl::newId() {
+    // A UUID-shaped id; unique within the workspace, which is all TableId needs.
+    static thread_local std::mt19937_64 random{std::random_device{}()};
+    const uint64_t a = random(), b = random() ^ ++m_idCounter;
+    char text[40];
+    std::snprintf(text, sizeof text, "%08x-%04x-4%03x-a%03x-%012llx", unsigned(a >> 32),
+                  unsigned(a >> 16) & 0xffff, unsigned(a) & 0xfff, unsigned(b >> 52) & 0xfff,
+                  static_cast<unsigned long long>(b & 0xffffffffffffULL));
+    return text;
+}
+
+Result<void> Database::Impl::loadTables() {
+    auto& stmt = m_workspace->statement("SELECT id, definition FROM tables");
+    while (stmt.step()) {
+        auto table = deserializeTable(stmt.columnText(1));
+        if (!table) {
+            stmt.reset();
+            return table.takeError();
+        }
+        table->id = stmt.columnInt(0);
+        for (const auto& index : table->indexes)
+            m_nextIndexId = std::max(m_nextIndexId, index.storageId + 1);
+        auto name = table->description.tableName;
+        m_tables.emplace(std::move(name), std::make_unique<TableInfo>(std::move(*table)));
+    }
+    const bool failed = stmt.failed();
+    const std::string message = stmt.errorMessage();
+    stmt.reset();
+    if (failed) return Error{ErrorCode::InternalServerError, message, nullptr};
+
+    auto& counts = m_workspace->statement(
+        "SELECT table_id, count(*), coalesce(sum(size), 0) FROM items GROUP BY table_id");
+    while (counts.step()) {
+        for (auto& [name, table] : m_tables) {
+            if (table->id != counts.columnInt(0)) continue;
+            table->description.itemCount = counts.columnInt(1);
+            table->description.tableSizeBytes = counts.columnInt(2);
+        }
+    }
+    counts.reset();
+    return {};
+}
+
+Result<TableInfo*> Database::Impl::findTable(const std::string& name, bool forDataPlane) {
+    if (auto r = validateTableName(name); !r) return r.takeError();
+    const auto it = m_tables.find(name);
+    if (it == m_tables.end()) return forDataPlane ? resourceNotFound() : tableNotFound(name);
+    return it->second.get();
+}
+
+Result<std::optional<StoredItem>> Database::Impl::loadItem(const TableInfo& table,
+                                                           const StoredKey& key) {
+    auto& stmt = m_workspace->statement(
+        "SELECT id, item, size FROM items WHERE table_id=?1 AND h=?2 AND pk=?3 AND sk=?4");
+    stmt.bind(1, table.id).bind(2, key.hash).bind(3, key.partition).bind(4, key.sort);
+    std::optional<StoredItem> found;
+    if (stmt.step()) {
+        StoredItem item;
+        item.rowId = stmt.columnInt(0);
+        item.size = stmt.columnInt(2);
+        if (!model::decodeItem(stmt.columnBlob(1), item.item)) {
+            stmt.reset();
+            return Error{
+                ErrorCode::InternalServerError,
+                "the workspace holds a damaged item in table " + table.description.tableName,
+                nullptr};
+        }
+        found = std::move(item);
+    }
+    const bool failed = stmt.failed();
+    const std::string message = stmt.errorMessage();
+    stmt.reset();
+    if (failed) return Error{ErrorCode::InternalServerError, message, nullptr};
+    return found;
+}
+
+namespace {
+
+Error storeFailure(const store::Statement& stmt) {
+    return Error{ErrorCode::InternalServerError, "workspace write failed: " + stmt.lastError(),
+                 nullptr};
+}
+
+}  // namespace
+
+Result<void> Database::Impl::writeItem(TableInfo& table, const StoredKey& key,
+                                       const std::optional<StoredItem>& previous,
+                                       const Item* next) {
+    int64_t rowId = previous ? previous->rowId : 0;
+    int64_t newSize = 0;
+    if (next) {
+        newSize = int64_t(model::itemSize(*next));
+        const std::string bytes = model::encodeItem(*next);
+        if (previous) {
+            auto& stmt = m_workspace->statement("UPDATE items SET item=?1, size=?2 WHERE id=?3");
+            if (!stmt.bind(1, bytes).bind(2, newSize).bind(3, rowId).run())
+                return storeFailure(stmt);
+        } else {
+            auto& stmt = m_workspace->statement(
+                "INSERT INTO items(table_id, h, pk, sk, size, item) VALUES(?1, ?2, ?3, ?4, ?5, "
+                "?6)");
+            stmt.bind(1, table.id).bind(2, key.hash).bind(3, key.partition).bind(4, key.sort);
+            if (!stmt.bind(5, newSize).bind(6, bytes).run()) return storeFailure(stmt);
+            rowId = m_workspace->lastInsertRowId();
+        }
+    } else if (previous) {
+        auto& stmt = m_workspace->statement("DELETE FROM items WHERE id=?1");
+        if (!stmt.bind(1, rowId).run()) return storeFailure(stmt);
+    }
+
+    for (const auto& index : table.indexes) {
+        std::optional<StoredKey> before, after;
+        if (previous) before = indexKeyFromItem(index, previous->item).value();
+        if (next) after = indexKeyFromItem(index, *next).value();
+        const bool same =
+            before && after && before->partition == after->partition && before->sort == after->sort;
+        if (same) continue;
+        if (before) {
+            auto& del = m_workspace->statement(
+                "DELETE FROM index_entries WHERE index_id=?1 AND h=?2 AND ipk=?3 AND isk=?4 AND "
+                "tpk=?5 AND tsk=?6");
+            del.bind(1, index.storageId).bind(2, before->hash).bind(3, before->partition);
+            if (!del.bind(4, before->sort).bind(5, key.partition).bind(6, key.sort).run())
+                return storeFailure(del);
+        }
+        if (after) {
+            auto& ins = m_workspace->statement(
+                "INSERT INTO index_entries(index_id, h, ipk, isk, tpk, tsk, item_id) "
+                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            ins.bind(1, index.storageId).bind(2, after->hash).bind(3, after->partition);
+            ins.bind(4, after->sort).bind(5, key.partition).bind(6, key.sort).bind(7, rowId);
+            if (!ins.run()) return storeFailure(ins);
+        }
+    }
+
+    table.description.itemCount += (next ? 1 : 0) - (previous ? 1 : 0);
+    table.description.tableSizeBytes += newSize - (previous ? previous->size : 0);
+    return {};
+}
+
+// ---- Database: lifecycle and control plane ---------------------------------------------------
+
+Database::Database(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options) {
+    auto workspace = store::Workspace::open(options.path);
+    if (!workspace) return workspace.takeError();
+    auto impl = std::make_unique<Impl>(std::move(*workspace));
+    if (auto r = impl->loadTables(); !r) return r.takeError();
+    return std::unique_ptr<Database>(new Database(std::move(impl)));
+}
+
+Result<TableDescription> Database::createTable(const CreateTableRequest& request) {
+    auto built = buildTable(request);
+    if (!built) return built.takeError();
+    std::lock_guard lock(m_impl->m_mutex);
+    if (m_impl->m_tables.count(request.tableName))
+        return Error{ErrorCode::ResourceInUse, "Table already exists: " + request.tableName,
+                     nullptr};
+    TableInfo table = std::move(*built);
+    auto& d = table.description;
+    d.tableArn =
+        "arn:aws:dynamodb:" + m_impl->m_region + ":" + m_impl->m_account + ":table/" + d.tableName;
+    d.tableId = m_impl->newId();
+    d.creationDateTime = m_impl->now();
+    for (auto& index : table.indexes) index.storageId = m_impl->m_nextIndexId++;
+
+    auto& ws = *m_impl->m_workspace;
+    auto& stmt = ws.statement("INSERT INTO tables(name, definition) VALUES(?1, ?2)");
+    if (!stmt.bindText(1, d.tableName).bindText(2, serializeTable(table)).run())
+        return storeFailure(stmt);
+    table.id = ws.lastInsertRowId();
+    TableDescription out = table.describe();
+    std::string name = d.tableName;  // `table` is moved from below
+    m_impl->m_tables.emplace(std::move(name), std::make_unique<TableInfo>(std::move(table)));
+    out.tableStatus = "ACTIVE";
+    return out;
+}
+
+Result<TableDescription> Database::describeTable(const std::string& tableName) {
+    std::lock_guard lock(m_impl->m_mutex);
+    auto table = m_impl->findTable(tableName, false);
+    if (!table) return table.takeError();
+    return (*table)->describe();
+}
+
+namespace {
+
+Result<void> applyStreamChange(TableInfo& table, const StreamSpecification& spec) {
+    auto& current = table.description.streamSpecification;
+    const bool enabled = current && current->streamEnabled;
+    if (spec.streamEnabled && enabled)
+        return validationError("Table already has an enabled stream: TableName: " +
+                               table.description.tableName);
+    if (!spec.streamEnabled && !enabled)
+        return validationError("Table " + table.description.tableName +
+                               " has no enabled stream to disable");
+    if (spec.streamEnabled)
+        current = spec;
+    else
+        current.reset();
+    return {};
+}
+
+}  // namespace
+
+// Fills a new GSI from the items already in the table, as DynamoDB's backfill does; items whose
+// index attributes have the wrong type are left out of the index.
+static Result<void> backfillIndex(store::Workspace& ws, const TableInfo& table,
+                                  const IndexInfo& index) {
+    auto& scan = ws.statement("SELECT id, pk, sk, item FROM items WHERE table_id=?1");
+    scan.bind(1, table.id);
+    struct Entry {
+        StoredKey key;
+        std::string tpk, tsk;
+        int64_t rowId;
+    };
+    std::vector<Entry> entries;
+    while (scan.step()) {
+        Item item;
+        if (!model::decodeItem(scan.columnBlob(3), item)) continue;
+        auto key = indexKeyFromItem(index, item);
+        if (!key || !*key) continue;
+        entries.push_back({**key, std::string(scan.columnBlob(1)), std::string(scan.columnBlob(2)),
+                           scan.columnInt(0)});
+    }
+    scan.reset();
+    for (const auto& e : entries) {
+        auto& ins = ws.statement(
+            "INSERT INTO index_entries(index_id, h, ipk, isk, tpk, tsk, item_id) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        ins.bind(1, index.storageId).bind(2, e.key.hash).bind(3, e.key.partition);
+        ins.bind(4, e.key.sort).bind(5, e.tpk).bind(6, e.tsk).bind(7, e.rowId);
+        if (!ins.run()) return storeFailure(ins);
+    }
+    return {};
+}
+
+Result<TableDescription> Database::updateTable(const UpdateTableRequest& request) {
+    if (!request.billingMode && !request.provisionedThroughput &&
+        request.globalSecondaryIndexUpdates.empty() && !request.streamSpecification &&
+        !request.tableClass && !request.deletionProtectionEnabled)
+        return validationError(
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+            "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+    std::lock_guard lock(m_impl->m_mutex);
+    auto found = m_impl->findTable(request.tableName, false);
+    if (!found) return found.takeError();
+    TableInfo table = **found;  // edit a copy; adopt it only once stored
+    auto& d = table.description;
+
+    if (request.billingMode || request.provisionedThroughput) {
+        bool provisioned = true;
+        const auto mode = request.billingMode ? request.billingMode : std::optional(d.billingMode);
+        auto throughput = request.provisionedThroughput;
+        if (!throughput && *mode == "PROVISIONED" && d.billingMode == "PROVISIONED")
+            throughput = d.provisionedThroughput;
+        if (auto r = checkBilling(mode, throughput, provisioned); !r) return r.takeError();
+        d.billingMode = provisioned ? "PROVISIONED" : "PAY_PER_REQUEST";
+        d.provisionedThroughput = throughput.value_or(Throughput{});
+    }
+    if (request.tableClass) d.tableClass = *request.tableClass;
+    if (request.deletionProtectionEnabled)
+        d.deletionProtectionEnabled = *request.deletionProtectionEnabled;
+    if (request.streamSpecification) {
+        if (auto r = applyStreamChange(table, *request.streamSpecification); !r)
+            return r.takeError();
+    }
+
+    std::vector<std::string> created;
+    for (const auto& change : request.globalSecondaryIndexUpdates) {
+        const auto& name = change.index.indexName;
+        if (change.kind == GsiUpdate::Kind::Create) {
+            auto index = buildGlobalIndex(table, change.index, request.attributeDefinitions);
+            if (!index) return index.takeError();
+            index->storageId = m_impl->m_nextIndexId++;
+            for (const auto& def : request.attributeDefinitions) {
+                const bool known = std::any_of(
+                    d.attributeDefinitions.begin(), d.attributeDefinitions.end(),
+                    [&](const auto& a) { return a.attributeName == def.attributeName; });
+                if (!known) d.attributeDefinitions.push_back(def);
+            }
+            table.indexes.push_back(std::move(*index));
+            created.push_back(name);
+            continue;
+        }
+        const auto it = std::find_if(table.indexes.begin(), table.indexes.end(), [&](auto& i) {
+            return i.description.global && i.description.indexName == name;
+        });
+        if (it == table.indexes.end())
+            return resourceNotFound("Requested resource not found: Index: " + name +
+                                    " not found for table: " + d.tableName);
+        if (change.kind == GsiUpdate::Kind::Update)
+            it->description.provisionedThroughput = change.index.provisionedThroughput;
+        else
+            table.indexes.erase(it);
+    }
+
+    auto& ws = *m_impl->m_workspace;
+    const TableInfo& before = **found;
+    auto stored = ws.transaction([&]() -> Result<void> {
+        for (const auto& index : before.indexes) {
+            if (table.findIndex(index.description.indexName)) continue;
+            auto& del = ws.statement("DELETE FROM index_entries WHERE index_id=?1");
+            if (!del.bind(1, index.storageId).run()) return storeFailure(del);
+        }
+        for (const auto& name : created)
+            if (auto r = backfillIndex(ws, table, *table.findIndex(name)); !r) return r;
+        auto& row = ws.statement("UPDATE tables SET definition=?1 WHERE id=?2");
+        if (!row.bindText(1, serializeTable(table)).bind(2, table.id).run())
+            return storeFailure(row);
+        return {};
+    });
+    if (!stored) return stored.takeError();
+    **found = table;
+    return table.describe();
+}
+
+Result<TableDescription> Database::deleteTable(const std::string& tableName) {
+    std::lock_guard lock(m_impl->m_mutex);
+    auto found = m_impl->findTable(tableName, false);
+    if (!found) return found.takeError();
+    TableInfo& table = **found;
+    if (table.description.deletionProtectionEnabled)
+        return validationError(
+            "Resource cannot be deleted as it is currently protected against "
+            "deletion. Disable deletion protection first.");
+    auto& ws = *m_impl->m_workspace;
+    auto removed = ws.transaction([&]() -> Result<void> {
+        for (const auto& index : table.indexes) {
+            auto& stmt = ws.statement("DELETE FROM index_entries WHERE index_id=?1");
+            if (!stmt.bind(1, index.storageId).run()) return storeFailure(stmt);
+        }
+        auto& items = ws.statement("DELETE FROM items WHERE table_id=?1");
+        if (!items.bind(1, table.id).run()) return storeFailure(items);
+        auto& row = ws.statement("DELETE FROM tables WHERE id=?1");
+        if (!row.bind(1, table.id).run()) return storeFailure(row);
+        return {};
+    });
+    if (!removed) return removed.takeError();
+    TableDescription out = table.describe();
+    out.tableStatus = "DELETING";
+    m_impl->m_tables.erase(tableName);
+    return out;
+}
+
+Result<ListTablesResult> Database::listTables(const ListTablesRequest& request) {
+    const int64_t limit = request.limit.value_or(100);
+    if (limit < 1 || limit > 100)
+        return validationError(
+            "1 validation error detected: Value '" + std::to_string(limit) +
+            "' at 'limit' failed to satisfy constraint: Member must have "
+            "value " +
+            (limit < 1 ? "greater than or equal to 1" : "less than or equal to 100"));
+    if (request.exclusiveStartTableName) {
+        if (auto r = validateTableName(*request.exclusiveStartTableName, "exclusiveStartTableName");
+            !r)
+            return r.takeError();
+    }
+    std::lock_guard lock(m_impl->m_mutex);
+    ListTablesResult result;
+    auto it = request.exclusiveStartTableName
+                  ? m_impl->m_tables.upper_bound(*request.exclusiveStartTableName)
+                  : m_impl->m_tables.begin();
+    for (; it != m_impl->m_tables.end() && int64_t(result.tableNames.size()) < limit; ++it)
+        result.tableNames.push_back(it->first);
+    if (it != m_impl->m_tables.end()) result.lastEvaluatedTableName = result.tableNames.back();
+    return result;
+}
+
+}  // namespace shardscope::table

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Private to the table module: the state behind table::Database and the helpers its operations
+// share.
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "expr/expression.h"
+#include "store/workspace.h"
+#include "table/database.h"
+#include "table/schema.h"
+
+namespace shardscope::table {
+
+// An item as loaded from the workspace.
+struct StoredItem {
+    int64_t rowId = 0;
+    Item item;
+    int64_t size = 0;
+};
+
+// The parsed expressions of one write: its condition and, for UpdateItem, its update.
+struct PreparedWrite {
+    std::optional<expr::Condition> condition;
+    std::optional<expr::Update> update;
+};
+
+class Database::Impl {
+public:
+    explicit Impl(std::unique_ptr<store::Workspace> workspace);
+
+    Result<void> loadTables();
+
+    // Callers hold m_mutex for everything below.
+    Result<TableInfo*> findTable(const std::string& name, bool forDataPlane);
+    Result<std::optional<StoredItem>> loadItem(const TableInfo& table, const StoredKey& key);
+    // Replaces (or inserts, or with `next` == nullptr deletes) the item at `key`, keeping its
+    // index entries and the table's counters in step. Index keys of `next` were validated before.
+    Result<void> writeItem(TableInfo& table, const StoredKey& key,
+                           const std::optional<StoredItem>& previous, const Item* next);
+
+    double now() const;
+    std::string newId();
+
+    std::mutex m_mutex;
+    std::unique_ptr<store::Workspace> m_workspace;
+    std::map<std::string, std::unique_ptr<TableInfo>, std::less<>> m_tables;
+    int64_t m_nextIndexId = 1;
+    std::string m_region = "us-east-1";
+    std::string m_account = "000000000000";
+    uint64_t m_idCounter = 0;
+
+    // ClientRequestToken -> (request fingerprint, when) for TransactWriteItems idempotency.
+    struct TokenUse {
+        std::string fingerprint;
+        std::chrono::steady_clock::time_point at;
+    };
+    std::map<std::string, TokenUse> m_tokens;
+};
+
+// ---- Helpers shared by the operations --------------------------------------------------------
+
+Error resourceNotFound(std::string message = "Requested resource not found");
+Error tableNotFound(const std::string& name);
+
+// Checks ExpressionAttributeNames/Values against whether any expression was given.
+Result<expr::Placeholders> makePlaceholders(const ExpressionAttributes& attributes,
+                                            bool anyExpression);
+// Parses a ConditionExpression or the legacy Expected (they cannot be mixed).
+Result<std::optional<expr::Condition>> prepareCondition(
+    const std::optional<std::string>& expression, const std::optional<LegacyConditions>& expected,
+    expr::Placeholders& placeholders);
+
+// Checks the item size, nesting and index keys of an item about to be stored.
+Result<void> checkStorable(const TableInfo& table, const Item& item, bool isUpdate);
+
+// ConditionalCheckFailedException, with the old item when the caller asked for it.
+Error conditionFailed(const std::optional<StoredItem>& old, bool returnOld);
+
+double writeUnits(int64_t oldSize, int64_t newSize);
+double readUnits(int64_t size, bool consistent);
+
+}  // namespace shardscope::table

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: MIT
+#include "wire/dispatcher.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "model/errordetail.h"
+#include "model/json.h"
+#include "table/database.h"
+#include "table/schema.h"
+#include "wire/decode.h"
+#include "wire/jsonread.h"
+
+namespace shardscope::wire {
+namespace {
+
+using nlohmann::json;
+using table::Database;
+
+constexpr std::string_view kDynamoPrefix = "DynamoDB_20120810.";
+
+const char* codeName(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::Validation:
+            return "ValidationException";
+        case ErrorCode::Serialization:
+            return "SerializationException";
+        case ErrorCode::UnknownOperation:
+            return "UnknownOperationException";
+        case ErrorCode::ResourceNotFound:
+            return "ResourceNotFoundException";
+        case ErrorCode::ResourceInUse:
+            return "ResourceInUseException";
+        case ErrorCode::ConditionalCheckFailed:
+            return "ConditionalCheckFailedException";
+        case ErrorCode::TransactionCanceled:
+            return "TransactionCanceledException";
+        case ErrorCode::TransactionConflict:
+            return "TransactionConflictException";
+        case ErrorCode::TransactionInProgress:
+            return "TransactionInProgressException";
+        case ErrorCode::IdempotentParameterMismatch:
+            return "IdempotentParameterMismatchException";
+        case ErrorCode::ItemCollectionSizeLimitExceeded:
+            return "ItemCollectionSizeLimitExceededException";
+        case ErrorCode::LimitExceeded:
+            return "LimitExceededException";
+        case ErrorCode::TrimmedDataAccess:
+            return "TrimmedDataAccessException";
+        case ErrorCode::ExpiredIterator:
+            return "ExpiredIteratorException";
+        case ErrorCode::InternalServerError:
+            return "InternalServerError";
+    }
+    return "InternalServerError";
+}
+
+json capacityJson(const table::ConsumedCapacity& c) {
+    return {{"TableName", c.tableName}, {"CapacityUnits", c.capacityUnits}};
+}
+
+json itemsJson(const std::vector<model::Item>& items) {
+    json out = json::array();
+    for (const auto& item : items) out.push_back(model::toJson(item));
+    return out;
+}
+
+json errorJson(const Error& error) {
+    json body = {{"__type", errorType(error.code)}};
+    // TransactionCanceledException spells its text "Message", as DynamoDB does.
+    body[error.code == ErrorCode::TransactionCanceled ? "Message" : "message"] = error.message;
+    if (!error.detail) return body;
+    if (error.detail->item) body["Item"] = model::toJson(*error.detail->item);
+    if (!error.detail->cancellationReasons.empty()) {
+        json reasons = json::array();
+        for (const auto& r : error.detail->cancellationReasons) {
+            json reason = {{"Code", r.code}};
+            if (!r.message.empty()) reason["Message"] = r.message;
+            if (r.item) reason["Item"] = model::toJson(*r.item);
+            reasons.push_back(std::move(reason));
+        }
+        body["CancellationReasons"] = std::move(reasons);
+    }
+    return body;
+}
+
+// Every operation: decode, call, encode. Returns the response body or the error.
+using Operation = Result<json> (*)(Database&, const json&, bool wantCapacity);
+
+Result<json> createTable(Database& db, const json& body, bool) {
+    auto req = decodeCreateTable(body);
+    if (!req) return req.takeError();
+    auto d = db.createTable(*req);
+    if (!d) return d.takeError();
+    return json{{"TableDescription", table::describeJson(*d)}};
+}
+
+Result<json> describeTable(Database& db, const json& body, bool) {
+    if (!body.contains("TableName")) return missingMember("tableName");
+    if (!body["TableName"].is_string())
+        return serializationError("Unexpected value type for 'tableName': expected a string");
+    auto d = db.describeTable(body["TableName"].get<std::string>());
+    if (!d) return d.takeError();
+    return json{{"Table", table::describeJson(*d)}};
+}
+
+Result<json> deleteTable(Database& db, const json& body, bool) {
+    if (!body.contains("TableName")) return missingMember("tableName");
+    if (!body["TableName"].is_string())
+        return serializationError("Unexpected value type for 'tableName': expected a string");
+    auto d = db.deleteTable(body["TableName"].get<std::string>());
+    if (!d) return d.takeError();
+    return json{{"TableDescription", table::describeJson(*d)}};
+}
+
+Result<json> updateTable(Database& db, const json& body, bool) {
+    auto req = decodeUpdateTable(body);
+    if (!req) return req.takeError();
+    auto d = db.updateTable(*req);
+    if (!d) return d.takeError();
+    return json{{"TableDescription", table::describeJson(*d)}};
+}
+
+Result<json> listTables(Database& db, const json& body, bool) {
+    auto req = decodeListTables(body);
+    if (!req) return req.takeError();
+    auto r = db.listTables(*req);
+    if (!r) return r.takeError();
+    json out = {{"TableNames", r->tableNames}};
+    if (r->lastEvaluatedTableName) out["LastEvaluatedTableName"] = *r->lastEvaluatedTableName;
+    return out;
+}
+
+json writeJson(const table::WriteResult& r, bool wantCapacity) {
+    json out = json::object();
+    if (r.attributes) out["Attributes"] = model::toJson(*r.attributes);
+    if (wantCapacity) out["ConsumedCapacity"] = capacityJson(r.consumed);
+    return out;
+}
+
+Result<json> putItem(Database& db, const json& body, bool cap) {
+    auto req = decodePutItem(body);
+    if (!req) return req.takeError();
+    auto r = db.putItem(*req);
+    if (!r) return r.takeError();
+    return writeJson(*r, cap);
+}
+
+Result<json> updateItem(Database& db, const json& body, bool cap) {
+    auto req = decodeUpdateItem(body);
+    if (!req) return req.takeError();
+    auto r = db.updateItem(*req);
+    if (!r) return r.takeError();
+    return writeJson(*r, cap);
+}
+
+Result<json> deleteItem(Database& db, const json& body, bool cap) {
+    auto req = decodeDeleteItem(body);
+    if (!req) return req.takeError();
+    auto r = db.deleteItem(*req);
+    if (!r) return r.takeError();
+    return writeJson(*r, cap);
+}
+
+Result<json> getItem(Database& db, const json& body, bool cap) {
+    auto req = decodeGetItem(body);
+    if (!req) return req.takeError();
+    auto r = db.getItem(*req);
+    if (!r) return r.takeError();
+    json out = json::object();
+    if (r->item) out["Item"] = model::toJson(*r->item);
+    if (cap) out["ConsumedCapacity"] = capacityJson(r->consumed);
+    return out;
+}
+
+Result<json> queryOrScan(Database& db, const json& body, bool cap, bool isScan) {
+    auto req = decodeQuery(body, isScan);
+    if (!req) return req.takeError();
+    auto r = isScan ? db.scan(*req) : db.query(*req);
+    if (!r) return r.takeError();
+    json out = json::object();
+    if (!r->countOnly) out["Items"] = itemsJson(r->items);
+    out["Count"] = r->count;
+    out["ScannedCount"] = r->scannedCount;
+    if (r->lastEvaluatedKey) out["LastEvaluatedKey"] = model::toJson(*r->lastEvaluatedKey);
+    if (cap) out["ConsumedCapacity"] = capacityJson(r->consumed);
+    return out;
+}
+
+Result<json> query(Database& db, const json& body, bool cap) {
+    return queryOrScan(db, body, cap, false);
+}
+Result<json> scan(Database& db, const json& body, bool cap) {
+    return queryOrScan(db, body, cap, true);
+}
+
+Result<json> batchGetItem(Database& db, const json& body, bool cap) {
+    auto req = decodeBatchGet(body);
+    if (!req) return req.takeError();
+    auto r = db.batchGetItem(*req);
+    if (!r) return r.takeError();
+    json responses = json::object();
+    for (const auto& [name, items] : r->responses) responses[name] = itemsJson(items);
+    json unprocessed = json::object();
+    for (const auto& [name, keys] : r->unprocessedKeys) {
+        json entry = {{"Keys", itemsJson(keys.keys)}, {"ConsistentRead", keys.consistentRead}};
+        if (keys.projectionExpression) entry["ProjectionExpression"] = *keys.projectionExpression;
+        if (keys.expressionAttributeNames)
+            entry["ExpressionAttributeNames"] = *keys.expressionAttributeNames;
+        if (keys.attributesToGet) entry["AttributesToGet"] = *keys.attributesToGet;
+        unprocessed[name] = std::move(entry);
+    }
+    json out = {{"Responses", responses}, {"UnprocessedKeys", unprocessed}};
+    if (cap) {
+        out["ConsumedCapacity"] = json::array();
+        for (const auto& c : r->consumed) out["ConsumedCapacity"].push_back(capacityJson(c));
+    }
+    return out;
+}
+
+Result<json> batchWriteItem(Database& db, const json& body, bool cap) {
+    auto req = decodeBatchWrite(body);
+    if (!req) return req.takeError();
+    auto r = db.batchWriteItem(*req);
+    if (!r) return r.takeError();
+    json out = {{"UnprocessedItems", json::object()}};
+    if (cap) {
+        out["ConsumedCapacity"] = json::array();
+        for (const auto& c : r->consumed) out["ConsumedCapacity"].push_back(capacityJson(c));
+    }
+    return out;
+}
+
+Result<json> transactGetItems(Database& db, const json& body, bool cap) {
+    auto req = decodeTransactGet(body);
+    if (!req) return req.takeError();
+    auto r = db.transactGetItems(*req);
+    if (!r) return r.takeError();
+    json responses = json::array();
+    for (const auto& item : r->responses) {
+        json entry = json::object();
+        if (item) entry["Item"] = model::toJson(*item);
+        responses.push_back(std::move(entry));
+    }
+    json out = {{"Responses", responses}};
+    if (cap) {
+        out["ConsumedCapacity"] = json::array();
+        for (const auto& c : r->consumed) out["ConsumedCapacity"].push_back(capacityJson(c));
+    }
+    return out;
+}
+
+Result<json> transactWriteItems(Database& db, const json& body, bool) {
+    auto req = decodeTransactWrite(body);
+    if (!req) return req.takeError();
+    auto r = db.transactWriteItems(*req);
+    if (!r) return r.takeError();
+    return json::object();
+}
+
+const std::unordered_map<std::string_view, Operation>& operations() {
+    static const std::unordered_map<std::string_view, Operation> table = {
+        {"CreateTable", createTable},
+        {"DescribeTable", describeTable},
+        {"UpdateTable", updateTable},
+        {"DeleteTable", deleteTable},
+        {"ListTables", listTables},
+        {"PutItem", putItem},
+        {"GetItem", getItem},
+        {"UpdateItem", updateItem},
+        {"DeleteItem", deleteItem},
+        {"Query", query},
+        {"Scan", scan},
+        {"BatchGetItem", batchGetItem},
+        {"BatchWriteItem", batchWriteItem},
+        {"TransactGetItems", transactGetItems},
+        {"TransactWriteItems", transactWriteItems},
+    };
+    return table;
+}
+
+Reply replyFor(const Error& error) {
+    return {httpStatus(error.code), errorJson(error).dump()};
+}
+
+}  // namespace
+
+std::string errorType(ErrorCode code) {
+    const char* name = codeName(code);
+    switch (code) {
+        case ErrorCode::Validation:
+            return std::string("com.amazon.coral.validate#") + name;
+        case ErrorCode::Serialization:
+        case ErrorCode::UnknownOperation:
+            return std::string("com.amazon.coral.service#") + name;
+        default:
+            return std::string("com.amazonaws.dynamodb.v20120810#") + name;
+    }
+}
+
+int httpStatus(ErrorCode code) {
+    return code == ErrorCode::InternalServerError ? 500 : 400;
+}
+
+Reply errorReply(ErrorCode code, std::string_view message) {
+    return replyFor(Error{code, std::string(message), nullptr});
+}
+
+Dispatcher::Dispatcher(table::Database& db) : m_db(db) {}
+
+Reply Dispatcher::handle(std::string_view target, std::string_view body,
+                         std::string_view /*region*/) const {
+    std::string_view operation;
+    if (target.substr(0, kDynamoPrefix.size()) == kDynamoPrefix)
+        operation = target.substr(kDynamoPrefix.size());
+    const auto& ops = operations();
+    const auto it = ops.find(operation);
+    if (operation.empty() || it == ops.end()) return errorReply(ErrorCode::UnknownOperation, "");
+
+    const json request = json::parse(body, nullptr, false);
+    if (request.is_discarded() || !request.is_object())
+        return errorReply(ErrorCode::Serialization,
+                          "Start of structure or map found where not "
+                          "expected, or the body is not valid JSON");
+    auto wantCapacity = decodeReturnConsumedCapacity(request);
+    if (!wantCapacity) return replyFor(wantCapacity.error());
+    try {
+        auto result = it->second(m_db, request, *wantCapacity);
+        if (!result) return replyFor(result.error());
+        return {200, result->dump(-1, ' ', false, json::error_handler_t::replace)};
+    } catch (const std::exception& e) {
+        return errorReply(ErrorCode::InternalServerError, e.what());
+    }
+}
+
+}  // namespace shardscope::wire

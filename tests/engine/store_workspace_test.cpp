@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// The workspace file: persistence, and refusing files that are not ours (design: "The workspace").
+#include <sqlite3.h>
+#include <filesystem>
+#include <fstream>
+
+#include "store/workspace.h"
+#include "wirefixture.h"
+
+namespace shardscope::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+class WorkspaceFile : public WireTest {
+protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() /
+                ("shardscope-ws-" + std::to_string(::getpid()) + "-" +
+                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+        m_path = (m_dir / "work.db").string();
+    }
+    void TearDown() override {
+        m_dispatcher.reset();
+        m_db.reset();
+        fs::remove_all(m_dir);
+    }
+    std::string bytesOf(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    // Opening must fail with a message mentioning `words`, and leave the file as it was.
+    void expectRefused(const std::string& words) {
+        const std::string before = bytesOf(m_path);
+        auto db = table::Database::open({m_path});
+        ASSERT_FALSE(db.ok());
+        EXPECT_NE(db.error().message.find(words), std::string::npos) << db.error().message;
+        EXPECT_EQ(bytesOf(m_path), before);
+        EXPECT_FALSE(fs::exists(m_path + "-wal"));
+    }
+
+    fs::path m_dir;
+    std::string m_path;
+};
+
+TEST_F(WorkspaceFile, TablesAndItemsSurviveReopening) {
+    openDatabase(m_path);
+    createKeyed("Tasks");
+    ok("PutItem",
+       {{"TableName", "Tasks"}, {"Item", {{"pk", S("a")}, {"sk", S("1")}, {"v", N("3")}}}});
+    openDatabase(m_path);
+    const json got =
+        ok("GetItem", {{"TableName", "Tasks"}, {"Key", {{"pk", S("a")}, {"sk", S("1")}}}});
+    EXPECT_EQ(got["Item"]["v"], N("3"));
+    EXPECT_EQ(ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["ItemCount"], 1);
+}
+
+TEST_F(WorkspaceFile, RefusesAFileThatIsNotSqlite) {
+    std::ofstream(m_path) << "hello, this is a text file and not a workspace\n";
+    expectRefused("not a ShardScope workspace");
+}
+
+TEST_F(WorkspaceFile, RefusesAForeignSqliteDatabase) {
+    sqlite3* db = nullptr;
+    sqlite3_open(m_path.c_str(), &db);
+    sqlite3_exec(db, "CREATE TABLE people(name TEXT)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    expectRefused("not a ShardScope workspace");
+}
+
+TEST_F(WorkspaceFile, RefusesANewerVersion) {
+    openDatabase(m_path);
+    m_dispatcher.reset();
+    m_db.reset();
+    sqlite3* db = nullptr;
+    sqlite3_open(m_path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=DELETE; PRAGMA user_version=99", nullptr, nullptr,
+                 nullptr);
+    sqlite3_close(db);
+    expectRefused("newer");
+}
+
+TEST_F(WorkspaceFile, RefusesADamagedFile) {
+    openDatabase(m_path);
+    createKeyed("Tasks");
+    for (int i = 0; i < 200; ++i)
+        ok("PutItem", {{"TableName", "Tasks"},
+                       {"Item",
+                        {{"pk", S("p" + std::to_string(i))},
+                         {"sk", S("1")},
+                         {"pad", S(std::string(500, 'x'))}}}});
+    m_dispatcher.reset();
+    m_db.reset();
+    {  // checkpoint into the main file, then scribble over a page in the middle
+        sqlite3* db = nullptr;
+        sqlite3_open(m_path.c_str(), &db);
+        sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE", nullptr,
+                     nullptr, nullptr);
+        sqlite3_close(db);
+    }
+    std::string bytes = bytesOf(m_path);
+    ASSERT_GT(bytes.size(), 8u * 4096);
+    for (size_t i = 4 * 4096; i < 6 * 4096; ++i) bytes[i] = char(0x5a);
+    std::ofstream(m_path, std::ios::binary | std::ios::trunc) << bytes;
+    expectRefused("damaged");
+}
+
+TEST_F(WorkspaceFile, AnEmptyFileBecomesAWorkspace) {
+    std::ofstream(m_path).close();
+    openDatabase(m_path);
+    createKeyed("Tasks");
+}
+
+}  // namespace
+}  // namespace shardscope::testing
