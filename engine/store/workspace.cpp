@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -195,8 +196,41 @@ bool Statement::columnIsNull(int column) const {
 Workspace::Workspace(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
 
 Workspace::~Workspace() {
+    if (m_checkpointer.joinable()) {
+        {
+            std::lock_guard lock(m_checkpointMutex);
+            m_stopping = true;
+        }
+        m_checkpointWake.notify_all();
+        m_checkpointer.join();
+    }
     m_statements.clear();
     sqlite3_close(m_db);
+}
+
+void Workspace::startCheckpointer() {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        (void)exec("PRAGMA wal_autocheckpoint=1000");  // fall back to checkpoints on commit
+        return;
+    }
+    sqlite3_busy_timeout(db, 100);
+    m_checkpointer = std::thread([this, db] { checkpointLoop(db); });
+}
+
+void Workspace::checkpointLoop(sqlite3* db) {
+    std::unique_lock lock(m_checkpointMutex);
+    while (!m_stopping) {
+        m_checkpointWake.wait_for(lock, std::chrono::milliseconds(250));
+        if (m_stopping) break;
+        lock.unlock();
+        // PASSIVE never blocks the writer; frames it cannot copy yet wait for the next round.
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        lock.lock();
+    }
+    sqlite3_close(db);
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
@@ -228,6 +262,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
     }
     if (fresh) {
         if (auto r = ws->createSchema(); !r) return r.takeError();
+    }
+    if (!inMemory) {
+        if (auto r = ws->exec("PRAGMA wal_autocheckpoint=0"); !r) return r.takeError();
+        ws->startCheckpointer();
     }
     return ws;
 }

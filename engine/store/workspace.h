@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "model/error.h"
@@ -83,9 +86,18 @@ public:
 private:
     Workspace(sqlite3* db, std::string path);
     Result<void> createSchema();
+    void startCheckpointer();
+    void checkpointLoop(sqlite3* db);
 
     sqlite3* m_db = nullptr;
     std::string m_path;
+
+    // Checkpoints run on their own connection and thread, so the fsyncs they need never stall a
+    // commit; the write path only appends to the WAL.
+    std::thread m_checkpointer;
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointWake;
+    bool m_stopping = false;
     std::vector<std::pair<std::string, std::unique_ptr<Statement>>> m_statements;
 };
 

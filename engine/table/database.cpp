@@ -98,6 +98,61 @@ double readUnits(int64_t size, bool consistent) {
 Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace)
     : m_workspace(std::move(workspace)) {}
 
+Database::Impl::~Impl() {
+    std::lock_guard lock(m_mutex);
+    (void)commitBatch();
+}
+
+WriteLock::WriteLock(Database::Impl& impl) : m_impl(impl) {
+    ++m_impl.m_queuedWriters;
+    m_lock = std::unique_lock(m_impl.m_mutex);
+    --m_impl.m_queuedWriters;
+}
+
+WriteLock::~WriteLock() {
+    if (m_impl.m_batchOpen && m_impl.m_queuedWriters.load() == 0) (void)m_impl.commitBatch();
+}
+
+Result<void> Database::Impl::writeTransaction(WriteLock& lock,
+                                              const std::function<Result<void>()>& work) {
+    auto& ws = *m_workspace;
+    if (!m_batchOpen) {
+        if (auto r = ws.exec("BEGIN IMMEDIATE"); !r) return r;
+        m_batchOpen = true;
+        ++m_openBatch;
+        m_batchWrites = 0;
+    }
+    if (auto r = ws.exec("SAVEPOINT write"); !r) return r;
+    Result<void> result = work();
+    if (!result) {
+        (void)ws.exec("ROLLBACK TO write");
+        (void)ws.exec("RELEASE write");
+        return result;
+    }
+    (void)ws.exec("RELEASE write");
+    const uint64_t mine = m_openBatch;
+    if (++m_batchWrites >= kMaxBatchWrites || m_queuedWriters.load() == 0) return commitBatch();
+    m_batchCommitted.wait(lock.lock(), [&] { return m_lastCommitted >= mine; });
+    for (const auto& [batch, error] : m_failedBatches)
+        if (batch == mine) return error;
+    return {};
+}
+
+Result<void> Database::Impl::commitBatch() {
+    if (!m_batchOpen) return {};
+    Result<void> committed = m_workspace->exec("COMMIT");
+    if (!committed) {
+        (void)m_workspace->exec("ROLLBACK");
+        m_failedBatches.emplace_back(m_openBatch, committed.error());
+        if (m_failedBatches.size() > 16) m_failedBatches.pop_front();
+        (void)loadCounts();  // the in-memory counters included the lost writes
+    }
+    m_batchOpen = false;
+    m_lastCommitted = m_openBatch;
+    m_batchCommitted.notify_all();
+    return committed;
+}
+
 double Database::Impl::now() const {
     using namespace std::chrono;
     return double(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()) /
@@ -134,6 +189,14 @@ Result<void> Database::Impl::loadTables() {
     stmt.reset();
     if (failed) return Error{ErrorCode::InternalServerError, message, nullptr};
 
+    return loadCounts();
+}
+
+Result<void> Database::Impl::loadCounts() {
+    for (auto& [name, table] : m_tables) {
+        table->description.itemCount = 0;
+        table->description.tableSizeBytes = 0;
+    }
     auto& counts = m_workspace->statement(
         "SELECT table_id, count(*), coalesce(sum(size), 0) FROM items GROUP BY table_id");
     while (counts.step()) {
@@ -260,7 +323,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
 Result<TableDescription> Database::createTable(const CreateTableRequest& request) {
     auto built = buildTable(request);
     if (!built) return built.takeError();
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
+    if (auto r = m_impl->commitBatch(); !r) return r.takeError();
     if (m_impl->m_tables.count(request.tableName))
         return Error{ErrorCode::ResourceInUse, "Table already exists: " + request.tableName,
                      nullptr};
@@ -350,7 +414,8 @@ Result<TableDescription> Database::updateTable(const UpdateTableRequest& request
         return validationError(
             "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
             "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
+    if (auto r = m_impl->commitBatch(); !r) return r.takeError();
     auto found = m_impl->findTable(request.tableName, false);
     if (!found) return found.takeError();
     TableInfo table = **found;  // edit a copy; adopt it only once stored
@@ -424,7 +489,8 @@ Result<TableDescription> Database::updateTable(const UpdateTableRequest& request
 }
 
 Result<TableDescription> Database::deleteTable(const std::string& tableName) {
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
+    if (auto r = m_impl->commitBatch(); !r) return r.takeError();
     auto found = m_impl->findTable(tableName, false);
     if (!found) return found.takeError();
     TableInfo& table = **found;

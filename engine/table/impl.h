@@ -4,7 +4,11 @@
 // Private to the table module: the state behind table::Database and the helpers its operations
 // share.
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -30,11 +34,23 @@ struct PreparedWrite {
     std::optional<expr::Update> update;
 };
 
+class WriteLock;
+
 class Database::Impl {
 public:
     explicit Impl(std::unique_ptr<store::Workspace> workspace);
+    ~Impl();
 
     Result<void> loadTables();
+    Result<void> loadCounts();
+
+    // Group commit. Writers that arrive while another writes share one SQLite transaction: each
+    // runs `work` in its own savepoint, then the last writer in line commits for all, and every
+    // writer returns only once the commit holding its change is done. A lone writer commits at
+    // once, so nothing waits for company.
+    Result<void> writeTransaction(WriteLock& lock, const std::function<Result<void>()>& work);
+    // Commits the open batch, if any (control-plane calls do this before their own transaction).
+    Result<void> commitBatch();
 
     // Callers hold m_mutex for everything below.
     Result<TableInfo*> findTable(const std::string& name, bool forDataPlane);
@@ -49,6 +65,17 @@ public:
 
     std::mutex m_mutex;
     std::unique_ptr<store::Workspace> m_workspace;
+
+    // Group commit state, guarded by m_mutex except the queue counter.
+    static constexpr int kMaxBatchWrites = 64;
+    std::atomic<int> m_queuedWriters{0};
+    std::condition_variable m_batchCommitted;
+    bool m_batchOpen = false;
+    uint64_t m_openBatch = 0;
+    uint64_t m_lastCommitted = 0;
+    int m_batchWrites = 0;
+    std::deque<std::pair<uint64_t, Error>> m_failedBatches;  // the most recent few
+
     std::map<std::string, std::unique_ptr<TableInfo>, std::less<>> m_tables;
     int64_t m_nextIndexId = 1;
     std::string m_region = "us-east-1";
@@ -61,6 +88,21 @@ public:
         std::chrono::steady_clock::time_point at;
     };
     std::map<std::string, TokenUse> m_tokens;
+};
+
+// Holds m_mutex for a write. On release it commits the open batch when no other writer is in
+// line, so the writers waiting on that batch are never left behind.
+class WriteLock {
+public:
+    explicit WriteLock(Database::Impl& impl);
+    ~WriteLock();
+    WriteLock(const WriteLock&) = delete;
+    WriteLock& operator=(const WriteLock&) = delete;
+    std::unique_lock<std::mutex>& lock() { return m_lock; }
+
+private:
+    Database::Impl& m_impl;
+    std::unique_lock<std::mutex> m_lock;
 };
 
 // ---- Helpers shared by the operations --------------------------------------------------------

@@ -118,7 +118,7 @@ Result<void> Database::transactWriteItems(const TransactWriteRequest& request) {
         if (auto r = parseAction(request.actions[i], plan[i]); !r) return r.takeError();
     }
 
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
     auto& tokens = m_impl->m_tokens;
     const auto now = std::chrono::steady_clock::now();
     std::erase_if(tokens,
@@ -157,7 +157,7 @@ Result<void> Database::transactWriteItems(const TransactWriteRequest& request) {
         plan[i].key = std::move(*key);
     }
 
-    auto done = m_impl->m_workspace->transaction([&]() -> Result<void> {
+    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
         bool failed = false;
         for (size_t i = 0; i < plan.size(); ++i) {
             auto& p = plan[i];

@@ -85,7 +85,7 @@ Result<WriteResult> Database::putItem(const PutItemRequest& request) {
                                  std::nullopt, request.expressionAttributes);
     if (!prepared) return prepared.takeError();
 
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
     auto table = m_impl->findTable(request.tableName, true);
     if (!table) return table.takeError();
     auto key = keyFromItem((*table)->keySchema(), request.item);
@@ -93,7 +93,7 @@ Result<WriteResult> Database::putItem(const PutItemRequest& request) {
     if (auto r = checkStorable(**table, request.item, false); !r) return r.takeError();
 
     WriteResult result;
-    auto done = m_impl->m_workspace->transaction([&]() -> Result<void> {
+    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
         auto old = m_impl->loadItem(**table, *key);
         if (!old) return old.takeError();
         if (auto r = checkConditionHolds(prepared->condition, *old,
@@ -118,14 +118,14 @@ Result<WriteResult> Database::deleteItem(const DeleteItemRequest& request) {
                                  std::nullopt, request.expressionAttributes);
     if (!prepared) return prepared.takeError();
 
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
     auto table = m_impl->findTable(request.tableName, true);
     if (!table) return table.takeError();
     auto key = keyFromKeyParameter((*table)->keySchema(), request.key);
     if (!key) return key.takeError();
 
     WriteResult result;
-    auto done = m_impl->m_workspace->transaction([&]() -> Result<void> {
+    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
         auto old = m_impl->loadItem(**table, *key);
         if (!old) return old.takeError();
         if (auto r = checkConditionHolds(prepared->condition, *old,
@@ -170,7 +170,7 @@ Result<WriteResult> Database::updateItem(const UpdateItemRequest& request) {
                      request.attributeUpdates, request.expressionAttributes);
     if (!prepared) return prepared.takeError();
 
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
     auto table = m_impl->findTable(request.tableName, true);
     if (!table) return table.takeError();
     const auto& schema = (*table)->keySchema();
@@ -180,7 +180,7 @@ Result<WriteResult> Database::updateItem(const UpdateItemRequest& request) {
         if (auto r = checkKeyNotUpdated(**table, *prepared->update); !r) return r.takeError();
 
     WriteResult result;
-    auto done = m_impl->m_workspace->transaction([&]() -> Result<void> {
+    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
         auto old = m_impl->loadItem(**table, *key);
         if (!old) return old.takeError();
         if (auto r = checkConditionHolds(prepared->condition, *old,
@@ -224,7 +224,7 @@ Result<BatchWriteResult> Database::batchWriteItem(const BatchWriteRequest& reque
             "Map value must satisfy constraint: [Member must have length less than or equal to "
             "25, Member must have length greater than or equal to 1]");
 
-    std::lock_guard lock(m_impl->m_mutex);
+    WriteLock lock(*m_impl);
     struct Planned {
         TableInfo* table;
         StoredKey key;
@@ -247,7 +247,7 @@ Result<BatchWriteResult> Database::batchWriteItem(const BatchWriteRequest& reque
         }
     }
 
-    auto done = m_impl->m_workspace->transaction([&]() -> Result<void> {
+    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
         for (const auto& p : plan) {
             auto old = m_impl->loadItem(*p.table, p.key);
             if (!old) return old.takeError();

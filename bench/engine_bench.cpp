@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+// In-process figures for the engine: single-item operations and a Query page, on ":memory:" and
+// on a durable workspace file, next to the SQLite grouped-insert ceiling measured in the same run
+// (the reference point ../shared/bench/RESULTS-peers.md uses).
+#include <benchmark/benchmark.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "table/database.h"
+
+namespace {
+
+using namespace shardscope;
+using model::AttributeValue;
+using model::Item;
+
+std::string tempPath(const char* name) {
+    return (std::filesystem::temp_directory_path() /
+            (std::string("shardscope-bench-") + std::to_string(::getpid()) + "-" + name))
+        .string();
+}
+
+void removeDatabase(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+}
+
+// A ~200-byte item shaped like ddb-bench's: keys, a counter, a status, a price, a flag, a map
+// and a pseudo-random payload.
+Item benchItem(int i, std::mt19937& random) {
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    std::string payload(96, ' ');
+    for (char& c : payload) c = alphabet[random() % 62];
+    char pk[16], sk[16];
+    std::snprintf(pk, sizeof pk, "p%04d", i % 100);
+    std::snprintf(sk, sizeof sk, "a%09d", i);
+    AttributeValue::Map meta{{"k", AttributeValue::string("v")},
+                             {"n", AttributeValue::number(model::Number::fromInt(i))}};
+    return Item{{"pk", AttributeValue::string(pk)},
+                {"sk", AttributeValue::string(sk)},
+                {"counter", AttributeValue::number(model::Number::fromInt(0))},
+                {"status", AttributeValue::string("new")},
+                {"price", AttributeValue::number(*model::Number::parse("12.34"))},
+                {"active", AttributeValue::boolean(true)},
+                {"meta", AttributeValue::map(meta)},
+                {"payload", AttributeValue::string(payload)}};
+}
+
+std::unique_ptr<table::Database> openWithTable(const std::string& path) {
+    auto db = table::Database::open({path});
+    if (!db) {
+        std::fprintf(stderr, "open failed: %s\n", db.error().message.c_str());
+        std::abort();
+    }
+    table::CreateTableRequest create;
+    create.tableName = "bench";
+    create.keySchema = {{"pk", "HASH"}, {"sk", "RANGE"}};
+    create.attributeDefinitions = {{"pk", "S"}, {"sk", "S"}};
+    create.billingMode = "PAY_PER_REQUEST";
+    if (!(*db)->createTable(create)) std::abort();
+    return std::move(*db);
+}
+
+// Fixture state per benchmark run: a database (in memory or on disk) preloaded with `preload`
+// items, so reads and updates hit real rows.
+struct Bench {
+    explicit Bench(bool durable, int preload = 0) : path(durable ? tempPath("db") : ":memory:") {
+        if (durable) removeDatabase(path);
+        db = openWithTable(path);
+        std::mt19937 random(42);
+        for (int i = 0; i < preload; ++i) put(i, random);
+    }
+    ~Bench() {
+        db.reset();
+        if (path != ":memory:") removeDatabase(path);
+    }
+    void put(int i, std::mt19937& random) {
+        table::PutItemRequest request;
+        request.tableName = "bench";
+        request.item = benchItem(i, random);
+        if (!db->putItem(request)) std::abort();
+    }
+    static Item key(int i) {
+        char pk[16], sk[16];
+        std::snprintf(pk, sizeof pk, "p%04d", i % 100);
+        std::snprintf(sk, sizeof sk, "a%09d", i);
+        return Item{{"pk", AttributeValue::string(pk)}, {"sk", AttributeValue::string(sk)}};
+    }
+
+    std::string path;
+    std::unique_ptr<table::Database> db;
+};
+
+void BM_PutItem(benchmark::State& state) {
+    Bench bench(state.range(0) != 0);
+    std::mt19937 random(7);
+    int i = 0;
+    for (auto _ : state) bench.put(i++, random);
+    state.SetItemsProcessed(state.iterations());
+}
+
+// Puts from many threads at once into one durable workspace: group commit shares a commit among
+// the writers in line, as it does for concurrent clients of the endpoint.
+void BM_PutItemConcurrent(benchmark::State& state) {
+    static std::unique_ptr<Bench> shared;
+    if (state.thread_index() == 0) shared = std::make_unique<Bench>(true);
+    std::mt19937 random(unsigned(state.thread_index()));
+    int i = state.thread_index() * 100000000;
+    for (auto _ : state) shared->put(i++, random);
+    state.SetItemsProcessed(state.iterations());
+    if (state.thread_index() == 0) shared.reset();
+}
+
+void BM_GetItem(benchmark::State& state) {
+    constexpr int kItems = 20000;
+    Bench bench(state.range(0) != 0, kItems);
+    std::mt19937 random(9);
+    for (auto _ : state) {
+        table::GetItemRequest request;
+        request.tableName = "bench";
+        request.key = Bench::key(int(random() % kItems));
+        request.consistentRead = true;
+        auto result = bench.db->getItem(request);
+        if (!result || !result->item) std::abort();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+void BM_UpdateItem(benchmark::State& state) {
+    constexpr int kItems = 20000;
+    Bench bench(state.range(0) != 0, kItems);
+    std::mt19937 random(11);
+    for (auto _ : state) {
+        table::UpdateItemRequest request;
+        request.tableName = "bench";
+        request.key = Bench::key(int(random() % kItems));
+        request.updateExpression = "SET #c = #c + :one, #s = :s";
+        request.expressionAttributes.names =
+            std::map<std::string, std::string>{{"#c", "counter"}, {"#s", "status"}};
+        request.expressionAttributes.values = std::map<std::string, AttributeValue>{
+            {":one", AttributeValue::number(model::Number::fromInt(1))},
+            {":s", AttributeValue::string("upd")}};
+        if (!bench.db->updateItem(request)) std::abort();
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+
+// One Query page of 50 items from a partition of 200, like ddb-bench's query phase.
+void BM_QueryPage(benchmark::State& state) {
+    constexpr int kItems = 20000;
+    Bench bench(state.range(0) != 0, kItems);
+    std::mt19937 random(13);
+    for (auto _ : state) {
+        table::QueryRequest request;
+        request.tableName = "bench";
+        request.keyConditionExpression = "pk = :p";
+        char pk[16];
+        std::snprintf(pk, sizeof pk, "p%04d", int(random() % 100));
+        request.expressionAttributes.values =
+            std::map<std::string, AttributeValue>{{":p", AttributeValue::string(pk)}};
+        request.limit = 50;
+        auto result = bench.db->query(request);
+        if (!result || result->items.size() != 50) std::abort();
+    }
+    state.SetItemsProcessed(state.iterations() * 50);
+}
+
+// The ceiling: one connection, INSERT of 200-byte rows (16-byte TEXT key + 184-byte blob), 1,000
+// rows per transaction, WAL + synchronous=NORMAL on a file or in memory.
+void BM_SqliteGroupedInsertCeiling(benchmark::State& state) {
+    const bool durable = state.range(0) != 0;
+    const std::string path = durable ? tempPath("ceiling") : ":memory:";
+    if (durable) removeDatabase(path);
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                 "CREATE TABLE kv(key TEXT PRIMARY KEY, value BLOB)",
+                 nullptr, nullptr, nullptr);
+    sqlite3_stmt* insert = nullptr;
+    sqlite3_prepare_v2(db, "INSERT INTO kv(key, value) VALUES(?1, ?2)", -1, &insert, nullptr);
+    std::mt19937 random(5);
+    std::string value(184, ' ');
+    int64_t i = 0;
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    for (auto _ : state) {
+        char key[40];
+        std::snprintf(key, sizeof key, "p%04d#a%09lld", int(i % 100), static_cast<long long>(i));
+        for (char& c : value) c = char(random());
+        sqlite3_bind_text(insert, 1, key, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(insert, 2, value.data(), int(value.size()), SQLITE_TRANSIENT);
+        sqlite3_step(insert);
+        sqlite3_reset(insert);
+        if (++i % 1000 == 0) {
+            sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+            sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+        }
+    }
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    sqlite3_finalize(insert);
+    sqlite3_close(db);
+    if (durable) removeDatabase(path);
+    state.SetItemsProcessed(state.iterations());
+}
+
+// Arg 0: ":memory:", arg 1: a durable workspace file.
+BENCHMARK(BM_SqliteGroupedInsertCeiling)->ArgName("durable")->Arg(0)->Arg(1)->Iterations(200000);
+BENCHMARK(BM_PutItem)->ArgName("durable")->Arg(0)->Arg(1);
+BENCHMARK(BM_PutItemConcurrent)->Threads(16)->UseRealTime();
+BENCHMARK(BM_GetItem)->ArgName("durable")->Arg(0)->Arg(1);
+BENCHMARK(BM_UpdateItem)->ArgName("durable")->Arg(0)->Arg(1);
+BENCHMARK(BM_QueryPage)->ArgName("durable")->Arg(0)->Arg(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
