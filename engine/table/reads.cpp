@@ -504,6 +504,7 @@ Result<BatchGetResult> Database::batchGetItem(const BatchGetRequest& request) {
         std::string table;
         std::optional<expr::Projection> projection;
         std::vector<StoredKey> keys;
+        std::vector<const Item*> requestKeys;  // as sent, for UnprocessedKeys
     };
     std::vector<Planned> plans;
     for (const auto& [name, entry] : request.requestItems) {
@@ -527,9 +528,11 @@ Result<BatchGetResult> Database::batchGetItem(const BatchGetRequest& request) {
         for (const auto& key : request.requestItems.at(plan.table).keys) {
             auto stored = keyFromKeyParameter((*table)->keySchema(), key);
             if (!stored) return stored.takeError();
-            if (!seen.emplace(stored->partition, stored->sort).second)
-                return validationError("Provided list of item keys contains duplicates");
+            // Spellings of one number (1e3, 1000) name one item, which is returned once; exact
+            // duplicates were refused by the wire layer (§1.2).
+            if (!seen.emplace(stored->partition, stored->sort).second) continue;
             plan.keys.push_back(std::move(*stored));
+            plan.requestKeys.push_back(&key);
         }
     }
     int64_t responseBytes = 0;
@@ -545,7 +548,7 @@ Result<BatchGetResult> Database::batchGetItem(const BatchGetRequest& request) {
                 unprocessed.projectionExpression = entry.projectionExpression;
                 unprocessed.expressionAttributeNames = entry.expressionAttributeNames;
                 unprocessed.attributesToGet = entry.attributesToGet;
-                unprocessed.keys.push_back(entry.keys[i]);
+                unprocessed.keys.push_back(*plan.requestKeys[i]);
                 continue;
             }
             auto stored = m_impl->loadItem(table, plan.keys[i]);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "wire/decode.h"
 
+#include <set>
+
 #include "model/json.h"
 #include "wire/jsonread.h"
 
@@ -379,7 +381,12 @@ Result<BatchGetRequest> decodeBatchGet(const json& body) {
             JsonReader tr(spec, "requestItems." + table);
             KeysAndAttributes entry;
             if (const json* keys = tr.array("Keys")) {
+                std::set<std::string> spelled;
                 for (const auto& k : *keys) {
+                    if (!spelled.insert(k.dump()).second) {
+                        tr.fail(validationError("Provided list of item keys contains duplicates"));
+                        break;
+                    }
                     auto key = model::itemFromJson(k);
                     if (!key) {
                         tr.fail(key.takeError());

@@ -47,6 +47,18 @@ TEST_F(Batches, BatchWriteLimitsAndDuplicates) {  // §3.6
           "ResourceNotFoundException");
 }
 
+TEST_F(Batches, BatchGetReturnsOneItemForSpellingsOfOneNumber) {  // §1.2 [OBS]
+    createTable("Nums", json::array({{{"AttributeName", "n"}, {"KeyType", "HASH"}}}),
+                json::array({{{"AttributeName", "n"}, {"AttributeType", "N"}}}));
+    ok("PutItem", {{"TableName", "Nums"}, {"Item", {{"n", N("1e3")}}}});
+    const json got =
+        ok("BatchGetItem",
+           {{"RequestItems",
+             {{"Nums", {{"Keys", json::array({{{"n", N("1000")}}, {{"n", N("1e3")}}})}}}}}});
+    ASSERT_EQ(got["Responses"]["Nums"].size(), 1u);
+    EXPECT_EQ(got["Responses"]["Nums"][0]["n"], N("1000"));
+}
+
 TEST_F(Batches, BatchGetLimits) {  // §3.6
     json keys = json::array();
     for (int i = 0; i < 101; ++i) keys.push_back(key(i));
