@@ -34,6 +34,24 @@ Result<expr::Placeholders> makePlaceholders(const ExpressionAttributes& attribut
         return validationError("ExpressionAttributeNames must not be empty");
     if (attributes.values && attributes.values->empty())
         return validationError("ExpressionAttributeValues must not be empty");
+    for (const auto& [key, name] :
+         attributes.names.value_or(std::map<std::string, std::string>{})) {
+        if (key.size() < 2 || key[0] != '#')
+            return validationError(
+                "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key +
+                "\"");
+        if (name.empty())
+            return validationError(
+                "ExpressionAttributeNames contains invalid value: Empty attribute name for key " +
+                key);
+    }
+    if (attributes.values) {
+        for (const auto& [key, value] : *attributes.values)
+            if (key.size() < 2 || key[0] != ':')
+                return validationError(
+                    "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key +
+                    "\"");
+    }
     return expr::Placeholders(attributes.names.value_or(std::map<std::string, std::string>{}),
                               attributes.values.value_or(std::map<std::string, AttributeValue>{}));
 }
@@ -95,8 +113,8 @@ double readUnits(int64_t size, bool consistent) {
 
 // ---- Impl ----------------------------------------------------------------------------------
 
-Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace)
-    : m_workspace(std::move(workspace)) {}
+Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace, bool deferCommits)
+    : m_workspace(std::move(workspace)), m_deferCommits(deferCommits) {}
 
 Database::Impl::~Impl() {
     std::lock_guard lock(m_mutex);
@@ -110,6 +128,7 @@ WriteLock::WriteLock(Database::Impl& impl) : m_impl(impl) {
 }
 
 WriteLock::~WriteLock() {
+    if (m_impl.m_deferCommits) return;  // the caller flushes
     if (m_impl.m_batchOpen && m_impl.m_queuedWriters.load() == 0) (void)m_impl.commitBatch();
 }
 
@@ -130,6 +149,10 @@ Result<void> Database::Impl::writeTransaction(WriteLock& lock,
         return result;
     }
     (void)ws.exec("RELEASE write");
+    if (m_deferCommits) {
+        if (++m_batchWrites >= kMaxBatchWrites) return commitBatch();
+        return {};
+    }
     const uint64_t mine = m_openBatch;
     if (++m_batchWrites >= kMaxBatchWrites || m_queuedWriters.load() == 0) return commitBatch();
     m_batchCommitted.wait(lock.lock(), [&] { return m_lastCommitted >= mine; });
@@ -315,9 +338,14 @@ Database::~Database() = default;
 Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options) {
     auto workspace = store::Workspace::open(options.path);
     if (!workspace) return workspace.takeError();
-    auto impl = std::make_unique<Impl>(std::move(*workspace));
+    auto impl = std::make_unique<Impl>(std::move(*workspace), options.deferCommits);
     if (auto r = impl->loadTables(); !r) return r.takeError();
     return std::unique_ptr<Database>(new Database(std::move(impl)));
+}
+
+Result<void> Database::flush() {
+    std::lock_guard lock(m_impl->m_mutex);
+    return m_impl->commitBatch();
 }
 
 Result<TableDescription> Database::createTable(const CreateTableRequest& request) {

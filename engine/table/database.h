@@ -16,6 +16,10 @@ namespace shardscope::table {
 struct DatabaseOptions {
     // A workspace file, or ":memory:" for tests. The file is created when missing.
     std::string path = ":memory:";
+    // When true, a write returns once it is applied but before it is committed: the caller must
+    // call flush() before it acknowledges anything (the endpoint answers a whole batch of
+    // requests after one commit). When false, every write returns committed.
+    bool deferCommits = false;
 };
 
 // The tables of one region and their items, persisted in a workspace file.
@@ -45,6 +49,11 @@ public:
     Result<BatchWriteResult> batchWriteItem(const BatchWriteRequest& request);
     Result<TransactGetResult> transactGetItems(const TransactGetRequest& request);
     Result<void> transactWriteItems(const TransactWriteRequest& request);
+
+    // Commits the writes applied since the last commit (deferCommits mode). Answers of those
+    // writes, and of reads that may have seen them, may be sent once this returns. An error
+    // means they were rolled back. Cheap when nothing is pending.
+    Result<void> flush();
 
     class Impl;  // opaque; defined privately in the table module
 

@@ -38,7 +38,7 @@ class WriteLock;
 
 class Database::Impl {
 public:
-    explicit Impl(std::unique_ptr<store::Workspace> workspace);
+    Impl(std::unique_ptr<store::Workspace> workspace, bool deferCommits);
     ~Impl();
 
     Result<void> loadTables();
@@ -65,6 +65,7 @@ public:
 
     std::mutex m_mutex;
     std::unique_ptr<store::Workspace> m_workspace;
+    const bool m_deferCommits;
 
     // Group commit state, guarded by m_mutex except the queue counter.
     static constexpr int kMaxBatchWrites = 64;

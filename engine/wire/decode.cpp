@@ -151,6 +151,11 @@ std::optional<std::vector<expr::LegacyCondition>> legacyConditions(JsonReader& r
     std::vector<expr::LegacyCondition> out;
     for (const auto& [attribute, spec] : obj->items()) {
         JsonReader r(spec, reader.fieldPath(name));
+        if (attribute.empty()) {
+            reader.fail(validationError(
+                "One or more parameter values were invalid: An attribute name cannot be empty"));
+            return std::nullopt;
+        }
         expr::LegacyCondition c;
         c.attributeName = attribute;
         c.comparisonOperator = r.string("ComparisonOperator");
@@ -194,6 +199,11 @@ std::optional<std::vector<expr::LegacyUpdate>> attributeUpdates(JsonReader& read
     std::vector<expr::LegacyUpdate> out;
     for (const auto& [attribute, spec] : obj->items()) {
         JsonReader r(spec, "attributeUpdates");
+        if (attribute.empty()) {
+            reader.fail(validationError(
+                "One or more parameter values were invalid: An attribute name cannot be empty"));
+            return std::nullopt;
+        }
         expr::LegacyUpdate u;
         u.attributeName = attribute;
         u.action = r.string("Action").value_or("PUT");

@@ -164,6 +164,36 @@ TEST_F(Items, UnusedPlaceholdersAreRejected) {  // §3.1
         "ValidationException");  // names without any expression
 }
 
+TEST_F(Items, PlaceholderMapsAreChecked) {  // found by fuzzing: an empty name made an attribute ""
+    EXPECT_EQ(fails("UpdateItem",
+                    {{"TableName", "T1x"},
+                     {"Key", key("a", "1")},
+                     {"UpdateExpression", "SET #a = :v"},
+                     {"ExpressionAttributeNames", {{"#a", ""}}},
+                     {"ExpressionAttributeValues", {{":v", S("x")}}}},
+                    "ValidationException"),
+              "ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
+    fails("UpdateItem",
+          {{"TableName", "T1x"},
+           {"Key", key("a", "1")},
+           {"UpdateExpression", "SET #a = :v"},
+           {"ExpressionAttributeNames", {{"#a", "x"}, {"b", "y"}}},
+           {"ExpressionAttributeValues", {{":v", S("x")}}}},
+          "ValidationException");
+    fails("UpdateItem",
+          {{"TableName", "T1x"},
+           {"Key", key("a", "1")},
+           {"UpdateExpression", "SET x = :v"},
+           {"ExpressionAttributeValues", {{":v", S("x")}, {"v", S("y")}}}},
+          "ValidationException");
+    fails("UpdateItem",
+          {{"TableName", "T1x"},
+           {"Key", key("a", "1")},
+           {"AttributeUpdates", {{"", {{"Action", "PUT"}, {"Value", S("x")}}}}}},
+          "ValidationException");
+    EXPECT_EQ(get("a", "1"), json::object());
+}
+
 TEST_F(Items, ExpressionsAndLegacyParametersCannotMix) {  // §3.1
     fails("PutItem",
           {{"TableName", "T1x"},

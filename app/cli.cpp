@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include <charconv>
+#include <optional>
+
+namespace shardscope::app {
+
+namespace {
+
+Error usageError(std::string message) {
+    Error error;
+    error.code = ErrorCode::Validation;
+    error.message = std::move(message);
+    return error;
+}
+
+std::optional<uint16_t> parsePort(std::string_view text) {
+    unsigned value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc{} || stop != end || value > 65535) return std::nullopt;
+    return static_cast<uint16_t>(value);
+}
+
+// Walks `--name value` and `--name=value` forms.
+class Arguments {
+public:
+    explicit Arguments(std::span<const std::string_view> arguments) : m_arguments(arguments) {}
+
+    bool next() {
+        if (m_index >= m_arguments.size()) return false;
+        const auto argument = m_arguments[m_index++];
+        const auto equals =
+            argument.starts_with("--") ? argument.find('=') : std::string_view::npos;
+        m_name = argument.substr(0, equals);
+        m_inlineValue.reset();
+        if (equals != std::string_view::npos) m_inlineValue = argument.substr(equals + 1);
+        return true;
+    }
+    std::string_view name() const { return m_name; }
+    bool hasInlineValue() const { return m_inlineValue.has_value(); }
+
+    std::optional<std::string_view> value() {
+        if (m_inlineValue) return m_inlineValue;
+        // `--workspace --memory` is a forgotten value, not a file named "--memory".
+        if (m_index >= m_arguments.size() || m_arguments[m_index].starts_with("--")) {
+            return std::nullopt;
+        }
+        return m_arguments[m_index++];
+    }
+
+private:
+    std::span<const std::string_view> m_arguments;
+    size_t m_index = 0;
+    std::string_view m_name;
+    std::optional<std::string_view> m_inlineValue;
+};
+
+Result<CommandLine> parseServe(Arguments& arguments) {
+    CommandLine line;
+    line.command = Command::Serve;
+    auto& serve = line.serve;
+    bool workspaceGiven = false;
+    while (arguments.next()) {
+        const auto name = arguments.name();
+        if (name == "--help" || name == "-h") return CommandLine{Command::Help, {}};
+        if (name == "--memory") {
+            if (arguments.hasInlineValue()) return usageError("--memory takes no value");
+            serve.inMemory = true;
+            continue;
+        }
+        if (name != "--workspace" && name != "--port" && name != "--bind") {
+            return usageError("unknown option '" + std::string(name) + "' for 'serve'");
+        }
+        const auto value = arguments.value();
+        if (!value || value->empty()) return usageError(std::string(name) + " needs a value");
+        if (name == "--workspace") {
+            serve.workspace = std::string(*value);
+            workspaceGiven = true;
+        } else if (name == "--bind") {
+            serve.bindAddress = std::string(*value);
+        } else if (auto port = parsePort(*value)) {
+            serve.port = *port;
+        } else {
+            return usageError("--port needs a number from 0 to 65535, not '" + std::string(*value) +
+                              "'");
+        }
+    }
+    if (workspaceGiven && serve.inMemory) {
+        return usageError("--workspace and --memory exclude each other");
+    }
+    return line;
+}
+
+}  // namespace
+
+Result<CommandLine> parseCommandLine(std::span<const std::string_view> arguments) {
+    Arguments walker(arguments);
+    if (!walker.next()) return usageError("no command given");
+    const auto command = walker.name();
+    if (command == "--help" || command == "-h" || command == "help") return CommandLine{};
+    if (command == "--version") return CommandLine{Command::Version, {}};
+    if (command == "serve") return parseServe(walker);
+    return usageError("unknown command '" + std::string(command) + "'");
+}
+
+std::string usage() {
+    return "Usage: shardscope serve [--workspace FILE | --memory] [--port N] [--bind ADDR]\n"
+           "       shardscope --help | --version\n"
+           "\n"
+           "serve     Answer the DynamoDB and DynamoDB Streams API over HTTP, for the AWS CLI and\n"
+           "          SDKs (with an endpoint override). Stop it with Ctrl-C.\n"
+           "  --workspace FILE  the workspace file (created when missing; default\n"
+           "                    shardscope-demo.db in the current directory)\n"
+           "  --memory          keep everything in memory; nothing is saved\n"
+           "  --port N          TCP port (default 8000; 0 picks a free one)\n"
+           "  --bind ADDR       address to listen on (default 127.0.0.1). Any credentials are\n"
+           "                    accepted, so think twice before binding beyond loopback.\n";
+}
+
+}  // namespace shardscope::app

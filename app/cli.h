@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "model/error.h"
+
+// The `shardscope` command line, parsed without touching the engine, so it is testable alone.
+namespace shardscope::app {
+
+struct ServeOptions {
+    // The lead may move the default demo workspace; keep it in this one place.
+    std::string workspace = "shardscope-demo.db";
+    bool inMemory = false;
+    std::string bindAddress = "127.0.0.1";
+    uint16_t port = 8000;
+};
+
+enum class Command { Help, Version, Serve };
+
+struct CommandLine {
+    Command command = Command::Help;
+    ServeOptions serve;
+};
+
+// `arguments` excludes the program name. Errors (Validation) carry a one-line message meant for
+// the user; the caller prints it with usage() and exits with status 2.
+Result<CommandLine> parseCommandLine(std::span<const std::string_view> arguments);
+
+std::string usage();
+
+}  // namespace shardscope::app

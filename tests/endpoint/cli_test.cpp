@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "cli.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace shardscope::app {
+namespace {
+
+Result<CommandLine> parse(std::vector<std::string_view> arguments) {
+    return parseCommandLine(arguments);
+}
+
+TEST(CommandLine, ServeDefaultsToTheDemoWorkspaceOnLoopback8000) {
+    auto line = parse({"serve"});
+    ASSERT_TRUE(line) << line.error().message;
+    EXPECT_EQ(line->command, Command::Serve);
+    EXPECT_EQ(line->serve.workspace, "shardscope-demo.db");
+    EXPECT_FALSE(line->serve.inMemory);
+    EXPECT_EQ(line->serve.bindAddress, "127.0.0.1");
+    EXPECT_EQ(line->serve.port, 8000);
+}
+
+TEST(CommandLine, ReadsEveryServeOptionInBothSpellings) {
+    auto line = parse({"serve", "--workspace", "lab.db", "--port=9001", "--bind", "0.0.0.0"});
+    ASSERT_TRUE(line) << line.error().message;
+    EXPECT_EQ(line->serve.workspace, "lab.db");
+    EXPECT_EQ(line->serve.port, 9001);
+    EXPECT_EQ(line->serve.bindAddress, "0.0.0.0");
+
+    line = parse({"serve", "--memory", "--port", "0"});
+    ASSERT_TRUE(line) << line.error().message;
+    EXPECT_TRUE(line->serve.inMemory);
+    EXPECT_EQ(line->serve.port, 0);
+}
+
+TEST(CommandLine, HelpAndVersion) {
+    EXPECT_EQ(parse({"--help"})->command, Command::Help);
+    EXPECT_EQ(parse({"-h"})->command, Command::Help);
+    EXPECT_EQ(parse({"serve", "--help"})->command, Command::Help);
+    EXPECT_EQ(parse({"--version"})->command, Command::Version);
+}
+
+TEST(CommandLine, RefusesBadArgumentsWithAMessage) {
+    const std::vector<std::vector<std::string_view>> bad = {
+        {},
+        {"frobnicate"},
+        {"serve", "--port"},
+        {"serve", "--port", "70000"},
+        {"serve", "--port", "80x"},
+        {"serve", "--port", "-1"},
+        {"serve", "--workspace"},
+        {"serve", "--workspace", "--memory"},
+        {"serve", "--workspace", "a.db", "--memory"},
+        {"serve", "--memory=yes"},
+        {"serve", "--verbose"},
+        {"serve", "extra"},
+    };
+    for (const auto& arguments : bad) {
+        auto line = parse(arguments);
+        ASSERT_FALSE(line) << ::testing::PrintToString(arguments);
+        EXPECT_EQ(line.error().code, ErrorCode::Validation);
+        EXPECT_FALSE(line.error().message.empty());
+    }
+}
+
+}  // namespace
+}  // namespace shardscope::app
