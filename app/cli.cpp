@@ -68,6 +68,7 @@ Result<CommandLine> parseServe(Arguments& arguments) {
         if (name == "--memory") {
             if (arguments.hasInlineValue()) return usageError("--memory takes no value");
             serve.inMemory = true;
+            serve.demo = false;
             continue;
         }
         if (name != "--workspace" && name != "--port" && name != "--bind") {
@@ -77,6 +78,7 @@ Result<CommandLine> parseServe(Arguments& arguments) {
         if (!value || value->empty()) return usageError(std::string(name) + " needs a value");
         if (name == "--workspace") {
             serve.workspace = std::string(*value);
+            serve.demo = false;
             workspaceGiven = true;
         } else if (name == "--bind") {
             serve.bindAddress = std::string(*value);
@@ -109,10 +111,11 @@ std::string usage() {
     return "Usage: shardscope serve [--workspace FILE | --memory] [--port N] [--bind ADDR]\n"
            "       shardscope --help | --version\n"
            "\n"
-           "serve     Answer the DynamoDB and DynamoDB Streams API over HTTP, for the AWS CLI and\n"
+           "serve     Answer the DynamoDB API over HTTP, for the AWS CLI and\n"
            "          SDKs (with an endpoint override). Stop it with Ctrl-C.\n"
-           "  --workspace FILE  the workspace file (created when missing; default\n"
-           "                    shardscope-demo.db in the current directory)\n"
+           "  --workspace FILE  the workspace file (created when missing). Without it,\n"
+           "                    the demo workspace shardscope-demo.db in the current\n"
+           "                    directory, filled with the task-list example\n"
            "  --memory          keep everything in memory; nothing is saved\n"
            "  --port N          TCP port (default 8000; 0 picks a free one)\n"
            "  --bind ADDR       address to listen on (default 127.0.0.1). Any credentials are\n"

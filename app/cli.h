@@ -12,8 +12,10 @@
 namespace shardscope::app {
 
 struct ServeOptions {
-    // The lead may move the default demo workspace; keep it in this one place.
+    // The built-in demo workspace, used unless --workspace or --memory says otherwise; it is
+    // filled with the task-list example the first time.
     std::string workspace = "shardscope-demo.db";
+    bool demo = true;
     bool inMemory = false;
     std::string bindAddress = "127.0.0.1";
     uint16_t port = 8000;

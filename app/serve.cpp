@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "serve.h"
 
+#include "demo.h"
+
 #include <pthread.h>
 #include <csignal>
 #include <cstdio>
@@ -69,6 +71,13 @@ int runServe(const ServeOptions& options) {
         std::cerr << "shardscope: cannot open workspace '" << databaseOptions.path
                   << "': " << database.error().message << "\n";
         return 1;
+    }
+    if (options.demo) {
+        if (auto seeded = seedDemoWorkspace(**database); !seeded) {
+            std::cerr << "shardscope: cannot fill the demo workspace: " << seeded.error().message
+                      << "\n";
+            return 1;
+        }
     }
     const wire::Dispatcher dispatcher(**database);
 

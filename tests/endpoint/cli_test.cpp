@@ -17,6 +17,7 @@ TEST(CommandLine, ServeDefaultsToTheDemoWorkspaceOnLoopback8000) {
     ASSERT_TRUE(line) << line.error().message;
     EXPECT_EQ(line->command, Command::Serve);
     EXPECT_EQ(line->serve.workspace, "shardscope-demo.db");
+    EXPECT_TRUE(line->serve.demo);  // only the demo workspace is filled with the example
     EXPECT_FALSE(line->serve.inMemory);
     EXPECT_EQ(line->serve.bindAddress, "127.0.0.1");
     EXPECT_EQ(line->serve.port, 8000);
@@ -26,6 +27,7 @@ TEST(CommandLine, ReadsEveryServeOptionInBothSpellings) {
     auto line = parse({"serve", "--workspace", "lab.db", "--port=9001", "--bind", "0.0.0.0"});
     ASSERT_TRUE(line) << line.error().message;
     EXPECT_EQ(line->serve.workspace, "lab.db");
+    EXPECT_FALSE(line->serve.demo);  // a workspace of the user's own stays as they made it
     EXPECT_EQ(line->serve.port, 9001);
     EXPECT_EQ(line->serve.bindAddress, "0.0.0.0");
 
