@@ -516,7 +516,7 @@ Result<BatchGetResult> Database::batchGetItem(const BatchGetRequest& request) {
         auto projection = projectionForKeyRead(
             entry.projectionExpression, entry.expressionAttributeNames, entry.attributesToGet);
         if (!projection) return projection.takeError();
-        plans.push_back({name, std::move(*projection), {}});
+        plans.push_back({name, std::move(*projection), {}, {}});
     }
 
     std::lock_guard lock(m_impl->m_mutex);
