@@ -98,13 +98,16 @@ public:
         return true;
     }
 
+    // Only the shortest form putVarint writes: a trailing zero group or bits beyond 64 would let
+    // other bytes decode to the same value (found by fuzz_item_codec).
     bool varint(uint64_t& v) {
         v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             uint8_t b = 0;
             if (!byte(b)) return false;
+            if (shift == 63 && (b & 0x7E) != 0) return false;
             v |= uint64_t(b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return true;
+            if ((b & 0x80) == 0) return b != 0 || shift == 0;
         }
         return false;
     }
