@@ -225,6 +225,17 @@ std::optional<std::vector<expr::LegacyUpdate>> attributeUpdates(JsonReader& read
     return out;
 }
 
+// The members PutItem, UpdateItem and DeleteItem share.
+template <class Request>
+void readConditionalWrite(JsonReader& r, Request& req) {
+    req.tableName = r.requiredString("TableName");
+    req.conditionExpression = r.string("ConditionExpression");
+    req.expressionAttributes = expressionAttributes(r);
+    req.expected = expected(r, "Expected");
+    req.returnValues = returnValues(r);
+    req.returnOldItemOnConditionFailure = returnOldOnFailure(r);
+}
+
 }  // namespace
 
 Result<bool> decodeReturnConsumedCapacity(const json& body) {
@@ -307,13 +318,8 @@ Result<ListTablesRequest> decodeListTables(const json& body) {
 Result<PutItemRequest> decodePutItem(const json& body) {
     JsonReader r(body);
     PutItemRequest req;
-    req.tableName = r.requiredString("TableName");
+    readConditionalWrite(r, req);
     req.item = r.requiredItem("Item");
-    req.conditionExpression = r.string("ConditionExpression");
-    req.expressionAttributes = expressionAttributes(r);
-    req.expected = expected(r, "Expected");
-    req.returnValues = returnValues(r);
-    req.returnOldItemOnConditionFailure = returnOldOnFailure(r);
     return finish(r, std::move(req));
 }
 
@@ -332,28 +338,18 @@ Result<GetItemRequest> decodeGetItem(const json& body) {
 Result<UpdateItemRequest> decodeUpdateItem(const json& body) {
     JsonReader r(body);
     UpdateItemRequest req;
-    req.tableName = r.requiredString("TableName");
+    readConditionalWrite(r, req);
     req.key = r.requiredItem("Key");
     req.updateExpression = r.string("UpdateExpression");
-    req.conditionExpression = r.string("ConditionExpression");
-    req.expressionAttributes = expressionAttributes(r);
     req.attributeUpdates = attributeUpdates(r);
-    req.expected = expected(r, "Expected");
-    req.returnValues = returnValues(r);
-    req.returnOldItemOnConditionFailure = returnOldOnFailure(r);
     return finish(r, std::move(req));
 }
 
 Result<DeleteItemRequest> decodeDeleteItem(const json& body) {
     JsonReader r(body);
     DeleteItemRequest req;
-    req.tableName = r.requiredString("TableName");
+    readConditionalWrite(r, req);
     req.key = r.requiredItem("Key");
-    req.conditionExpression = r.string("ConditionExpression");
-    req.expressionAttributes = expressionAttributes(r);
-    req.expected = expected(r, "Expected");
-    req.returnValues = returnValues(r);
-    req.returnOldItemOnConditionFailure = returnOldOnFailure(r);
     return finish(r, std::move(req));
 }
 
