@@ -308,10 +308,10 @@ int64_t Workspace::lastInsertRowId() const {
 }
 
 Statement& Workspace::statement(std::string_view sql) {
-    for (auto& [text, stmt] : m_statements)
-        if (text == sql) return *stmt;
-    m_statements.emplace_back(std::string(sql), std::make_unique<Statement>(m_db, sql));
-    return *m_statements.back().second;
+    if (auto it = m_statements.find(sql); it != m_statements.end()) return *it->second;
+    auto& stmt = m_statements[std::string(sql)];
+    stmt = std::make_unique<Statement>(m_db, sql);
+    return *stmt;
 }
 
 }  // namespace shardscope::store

@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -98,7 +99,8 @@ private:
     std::mutex m_checkpointMutex;
     std::condition_variable m_checkpointWake;
     bool m_stopping = false;
-    std::vector<std::pair<std::string, std::unique_ptr<Statement>>> m_statements;
+    // Looked up on every call: a map keyed by the SQL text, not a list to walk.
+    std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_statements;
 };
 
 }  // namespace shardscope::store
