@@ -16,10 +16,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// tests/fuzz, found from this file's own path: the engine test CMakeLists gives no definition for
-// it, and the working directory of a test run is not ours to rely on.
+// tests/fuzz as an absolute path from the build. Not __FILE__: with CCACHE_BASEDIR set, ccache
+// hands the compiler relative paths, and __FILE__ then depends on the test run's directory.
 fs::path fuzzDir() {
-    return fs::path(__FILE__).parent_path().parent_path() / "fuzz";
+    return fs::path(SHARDSCOPE_FUZZ_DIR);
 }
 
 struct Target {
