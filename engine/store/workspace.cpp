@@ -8,6 +8,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace shardscope::store {
 namespace {
@@ -35,6 +36,60 @@ CREATE TABLE index_entries(
     item_id INTEGER NOT NULL);
 CREATE UNIQUE INDEX index_entries_by_key ON index_entries(index_id, h, ipk, isk, tpk, tsk);
 )sql";
+
+// Version 2: streams, their shards and records, and TTL (settings and the due deletions).
+// `records.event`: 1 INSERT, 2 MODIFY, 3 REMOVE, 4 REMOVE by TTL.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE streams(
+    id INTEGER PRIMARY KEY,
+    table_id INTEGER NOT NULL,
+    table_name TEXT NOT NULL,
+    arn TEXT NOT NULL UNIQUE,
+    label TEXT NOT NULL,
+    view_type TEXT NOT NULL,
+    key_schema TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    disabled_ms INTEGER,
+    last_seq INTEGER NOT NULL);
+CREATE TABLE shards(
+    id INTEGER PRIMARY KEY,
+    stream_id INTEGER NOT NULL,
+    shard_id TEXT NOT NULL,
+    parent INTEGER,
+    parent_shard_id TEXT,
+    lo INTEGER NOT NULL,
+    hi INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    start_seq INTEGER NOT NULL,
+    end_seq INTEGER,
+    closed_ms INTEGER,
+    trimmed_seq INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE records(
+    shard INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    event INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    keys BLOB NOT NULL,
+    new_image BLOB,
+    old_image BLOB,
+    PRIMARY KEY(shard, seq)) WITHOUT ROWID;
+CREATE TABLE ttl_settings(
+    table_id INTEGER PRIMARY KEY,
+    attribute TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    changed_ms INTEGER NOT NULL);
+CREATE TABLE ttl_due(
+    item_id INTEGER PRIMARY KEY,
+    table_id INTEGER NOT NULL,
+    due_ms INTEGER NOT NULL,
+    expires_ms INTEGER NOT NULL);
+CREATE INDEX ttl_due_by_time ON ttl_due(due_ms);
+)sql";
+
+// Each entry takes a workspace from the version before it to its own number (index + 1).
+constexpr const char* kMigrations[] = {kSchema, kSchemaV2};
+static_assert(std::size(kMigrations) == kSchemaVersion);
 
 Error storeError(std::string message) {
     return Error{ErrorCode::InternalServerError, std::move(message), nullptr};
@@ -260,9 +315,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
           "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
         if (auto r = ws->exec(pragma); !r) return r.takeError();
     }
-    if (fresh) {
-        if (auto r = ws->createSchema(); !r) return r.takeError();
-    }
+    bool ok = true;
+    const int64_t version = fresh ? 0 : pragmaInt(db, "PRAGMA user_version", ok);
+    if (auto r = ws->migrate(version); !r) return r.takeError();
     if (!inMemory) {
         if (auto r = ws->exec("PRAGMA wal_autocheckpoint=0"); !r) return r.takeError();
         ws->startCheckpointer();
@@ -270,12 +325,30 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
     return ws;
 }
 
-Result<void> Workspace::createSchema() {
-    return transaction([this]() -> Result<void> {
-        if (auto r = exec(kSchema); !r) return r;
+Result<void> Workspace::migrate(int64_t fromVersion) {
+    if (fromVersion >= kSchemaVersion) return {};
+    return transaction([&]() -> Result<void> {
+        for (int64_t v = fromVersion; v < kSchemaVersion; ++v)
+            if (auto r = exec(kMigrations[v]); !r) return r;
         if (auto r = exec("PRAGMA application_id=" + std::to_string(kApplicationId)); !r) return r;
         return exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
     });
+}
+
+std::optional<std::string> Workspace::meta(std::string_view key) {
+    auto& stmt = statement("SELECT value FROM meta WHERE key=?1");
+    stmt.bindText(1, key);
+    std::optional<std::string> value;
+    if (stmt.step()) value = std::string(stmt.columnText(0));
+    stmt.reset();
+    return value;
+}
+
+Result<void> Workspace::setMeta(std::string_view key, std::string_view value) {
+    auto& stmt = statement("INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)");
+    if (!stmt.bindText(1, key).bindText(2, value).run())
+        return storeError("workspace error: " + stmt.lastError());
+    return {};
 }
 
 Result<void> Workspace::exec(std::string_view sql) {

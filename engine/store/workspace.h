@@ -24,7 +24,7 @@ struct sqlite3_stmt;
 namespace shardscope::store {
 
 // The schema version this build writes. Files with a higher version are refused unchanged.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of a workspace ("SSCP"), so a foreign SQLite file is recognised.
 constexpr int32_t kApplicationId = 0x53534350;
 
@@ -84,9 +84,14 @@ public:
     // A statement cached by its SQL text; valid for the workspace's lifetime.
     Statement& statement(std::string_view sql);
 
+    // The workspace's own settings (the clock, the seed, the iterator key), as text.
+    std::optional<std::string> meta(std::string_view key);
+    Result<void> setMeta(std::string_view key, std::string_view value);
+
 private:
     Workspace(sqlite3* db, std::string path);
-    Result<void> createSchema();
+    // Creates (from version 0) or upgrades the schema to kSchemaVersion in one transaction.
+    Result<void> migrate(int64_t fromVersion);
     void startCheckpointer();
     void checkpointLoop(sqlite3* db);
 

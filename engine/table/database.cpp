@@ -113,8 +113,15 @@ double readUnits(int64_t size, bool consistent) {
 
 // ---- Impl ----------------------------------------------------------------------------------
 
-Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace, bool deferCommits)
-    : m_workspace(std::move(workspace)), m_deferCommits(deferCommits) {}
+Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace, const DatabaseOptions& options)
+    : m_workspace(std::move(workspace)),
+      m_deferCommits(options.deferCommits),
+      m_ownClock(options.clock ? nullptr : std::make_unique<sim::Clock>(sim::Clock::Mode::Real)),
+      m_clock(options.clock ? options.clock : m_ownClock.get()),
+      m_seed(options.seed),
+      m_random(options.seed),
+      m_ttlSettings(options.ttl),
+      m_streams(*m_workspace, *m_clock, m_random, options.streams, m_region, options.seed) {}
 
 Database::Impl::~Impl() {
     std::lock_guard lock(m_mutex);
@@ -142,10 +149,15 @@ Result<void> Database::Impl::writeTransaction(WriteLock& lock,
         m_batchWrites = 0;
     }
     if (auto r = ws.exec("SAVEPOINT write"); !r) return r;
+    const size_t eventMark = m_streams.eventMark();
+    const uint64_t changeMark = m_streams.changeMark();
     Result<void> result = work();
     if (!result) {
         (void)ws.exec("ROLLBACK TO write");
         (void)ws.exec("RELEASE write");
+        // The stream state in memory may hold shards or sequence numbers the rollback undid.
+        m_streams.dropEventsAfter(eventMark);
+        if (m_streams.changeMark() != changeMark) (void)m_streams.load();
         return result;
     }
     (void)ws.exec("RELEASE write");
@@ -170,6 +182,7 @@ Result<void> Database::Impl::commitBatch() {
         if (m_failedBatches.size() > 16) m_failedBatches.pop_front();
         (void)loadCounts();  // the in-memory counters included the lost writes
     }
+    finishTransaction(committed.ok());
     m_batchOpen = false;
     m_lastCommitted = m_openBatch;
     m_batchCommitted.notify_all();
@@ -177,15 +190,32 @@ Result<void> Database::Impl::commitBatch() {
 }
 
 double Database::Impl::now() const {
-    using namespace std::chrono;
-    return double(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()) /
-           1000.0;
+    return m_clock->nowSeconds();
+}
+
+void Database::Impl::finishTransaction(bool committed) {
+    auto events = m_streams.takeEvents();
+    if (committed) {
+        m_bus.publish(events);
+    } else {
+        (void)m_streams.load();
+    }
+    if (committed && m_expiryScheduled && m_wakeScheduler) m_wakeScheduler();
+    m_expiryScheduled = false;
+}
+
+TableDescription Database::Impl::describe(const TableInfo& table) const {
+    TableDescription d = table.describe();
+    if (const auto* latest = m_streams.latestOfTable(table.id)) {
+        d.latestStreamArn = latest->arn;
+        d.latestStreamLabel = latest->label;
+    }
+    return d;
 }
 
 std::string Database::Impl::newId() {
-    // A UUID-shaped id; unique within the workspace, which is all TableId needs.
-    static thread_local std::mt19937_64 random{std::random_device{}()};
-    const uint64_t a = random(), b = random() ^ ++m_idCounter;
+    // A UUID-shaped id from the world's seeded randomness; unique within the workspace.
+    const uint64_t a = m_random.next(), b = m_random.next() ^ ++m_idCounter;
     char text[40];
     std::snprintf(text, sizeof text, "%08x-%04x-4%03x-a%03x-%012llx", unsigned(a >> 32),
                   unsigned(a >> 16) & 0xffff, unsigned(a) & 0xfff, unsigned(b >> 52) & 0xfff,
@@ -212,6 +242,13 @@ Result<void> Database::Impl::loadTables() {
     stmt.reset();
     if (failed) return Error{ErrorCode::InternalServerError, message, nullptr};
 
+    if (auto r = m_streams.loadIteratorKey(); !r) return r;
+    if (auto r = m_streams.load(); !r) return r;
+    for (auto& [name, table] : m_tables) {
+        const auto* latest = m_streams.latestOfTable(table->id);
+        if (latest && !latest->disabledMs) table->activeStreamId = latest->id;
+    }
+    if (auto r = loadTimeToLive(); !r) return r;
     return loadCounts();
 }
 
@@ -276,8 +313,8 @@ Error storeFailure(const store::Statement& stmt) {
 }  // namespace
 
 Result<void> Database::Impl::writeItem(TableInfo& table, const StoredKey& key,
-                                       const std::optional<StoredItem>& previous,
-                                       const Item* next) {
+                                       const std::optional<StoredItem>& previous, const Item* next,
+                                       bool byTimeToLive) {
     int64_t rowId = previous ? previous->rowId : 0;
     int64_t newSize = 0;
     if (next) {
@@ -327,7 +364,23 @@ Result<void> Database::Impl::writeItem(TableInfo& table, const StoredKey& key,
 
     table.description.itemCount += (next ? 1 : 0) - (previous ? 1 : 0);
     table.description.tableSizeBytes += newSize - (previous ? previous->size : 0);
-    return {};
+
+    if (table.ttlEnabled)
+        if (auto r = scheduleExpiry(table, rowId, next); !r) return r;
+    const Item keys = keyAttributes(table.keySchema(), next ? *next : previous->item);
+    const auto change = !previous ? stream::EventName::Insert
+                        : !next   ? stream::EventName::Remove
+                                  : stream::EventName::Modify;
+    m_streams.note(stream::ItemWritten{table.description.tableName, keys, change, byTimeToLive,
+                                       m_clock->now()});
+    if (!table.activeStreamId) return {};
+    stream::Change record;
+    record.oldItem = previous ? &previous->item : nullptr;
+    record.newItem = next;
+    record.keys = keys;
+    record.partitionHash = uint32_t(key.hash);
+    record.byTimeToLive = byTimeToLive;
+    return m_streams.append(table.activeStreamId, record);
 }
 
 // ---- Database: lifecycle and control plane ---------------------------------------------------
@@ -338,7 +391,7 @@ Database::~Database() = default;
 Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options) {
     auto workspace = store::Workspace::open(options.path);
     if (!workspace) return workspace.takeError();
-    auto impl = std::make_unique<Impl>(std::move(*workspace), options.deferCommits);
+    auto impl = std::make_unique<Impl>(std::move(*workspace), options);
     if (auto r = impl->loadTables(); !r) return r.takeError();
     return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
@@ -351,6 +404,11 @@ Result<void> Database::flush() {
 Result<TableDescription> Database::createTable(const CreateTableRequest& request) {
     auto built = buildTable(request);
     if (!built) return built.takeError();
+    if (const auto& spec = built->description.streamSpecification;
+        spec && spec->streamEnabled && !stream::parseViewType(spec->streamViewType))
+        return validationError(
+            "One or more parameter values were invalid: StreamViewType must be "
+            "one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
     WriteLock lock(*m_impl);
     if (auto r = m_impl->commitBatch(); !r) return r.takeError();
     if (m_impl->m_tables.count(request.tableName))
@@ -365,11 +423,22 @@ Result<TableDescription> Database::createTable(const CreateTableRequest& request
     for (auto& index : table.indexes) index.storageId = m_impl->m_nextIndexId++;
 
     auto& ws = *m_impl->m_workspace;
-    auto& stmt = ws.statement("INSERT INTO tables(name, definition) VALUES(?1, ?2)");
-    if (!stmt.bindText(1, d.tableName).bindText(2, serializeTable(table)).run())
-        return storeFailure(stmt);
-    table.id = ws.lastInsertRowId();
-    TableDescription out = table.describe();
+    auto stored = ws.transaction([&]() -> Result<void> {
+        auto& stmt = ws.statement("INSERT INTO tables(name, definition) VALUES(?1, ?2)");
+        if (!stmt.bindText(1, d.tableName).bindText(2, serializeTable(table)).run())
+            return storeFailure(stmt);
+        table.id = ws.lastInsertRowId();
+        if (!d.streamSpecification || !d.streamSpecification->streamEnabled) return {};
+        auto enabled =
+            m_impl->m_streams.enable(table.id, d.tableName, d.tableArn, d.keySchema,
+                                     *stream::parseViewType(d.streamSpecification->streamViewType));
+        if (!enabled) return enabled.takeError();
+        table.activeStreamId = enabled->id;
+        return {};
+    });
+    m_impl->finishTransaction(stored.ok());
+    if (!stored) return stored.takeError();
+    TableDescription out = m_impl->describe(table);
     std::string name = d.tableName;  // `table` is moved from below
     m_impl->m_tables.emplace(std::move(name), std::make_unique<TableInfo>(std::move(table)));
     out.tableStatus = "ACTIVE";
@@ -380,7 +449,7 @@ Result<TableDescription> Database::describeTable(const std::string& tableName) {
     std::lock_guard lock(m_impl->m_mutex);
     auto table = m_impl->findTable(tableName, false);
     if (!table) return table.takeError();
-    return (*table)->describe();
+    return m_impl->describe(**table);
 }
 
 namespace {
@@ -388,6 +457,10 @@ namespace {
 Result<void> applyStreamChange(TableInfo& table, const StreamSpecification& spec) {
     auto& current = table.description.streamSpecification;
     const bool enabled = current && current->streamEnabled;
+    if (spec.streamEnabled && !stream::parseViewType(spec.streamViewType))
+        return validationError(
+            "One or more parameter values were invalid: StreamViewType must be "
+            "one of KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
     if (spec.streamEnabled && enabled)
         return validationError("Table already has an enabled stream: TableName: " +
                                table.description.tableName);
@@ -499,6 +572,16 @@ Result<TableDescription> Database::updateTable(const UpdateTableRequest& request
     auto& ws = *m_impl->m_workspace;
     const TableInfo& before = **found;
     auto stored = ws.transaction([&]() -> Result<void> {
+        if (request.streamSpecification && request.streamSpecification->streamEnabled) {
+            auto enabled = m_impl->m_streams.enable(
+                table.id, d.tableName, d.tableArn, d.keySchema,
+                *stream::parseViewType(request.streamSpecification->streamViewType));
+            if (!enabled) return enabled.takeError();
+            table.activeStreamId = enabled->id;
+        } else if (request.streamSpecification) {
+            if (auto r = m_impl->m_streams.disable(table.activeStreamId); !r) return r;
+            table.activeStreamId = 0;
+        }
         for (const auto& index : before.indexes) {
             if (table.findIndex(index.description.indexName)) continue;
             auto& del = ws.statement("DELETE FROM index_entries WHERE index_id=?1");
@@ -511,9 +594,10 @@ Result<TableDescription> Database::updateTable(const UpdateTableRequest& request
             return storeFailure(row);
         return {};
     });
+    m_impl->finishTransaction(stored.ok());
     if (!stored) return stored.takeError();
     **found = table;
-    return table.describe();
+    return m_impl->describe(table);
 }
 
 Result<TableDescription> Database::deleteTable(const std::string& tableName) {
@@ -536,10 +620,19 @@ Result<TableDescription> Database::deleteTable(const std::string& tableName) {
         if (!items.bind(1, table.id).run()) return storeFailure(items);
         auto& row = ws.statement("DELETE FROM tables WHERE id=?1");
         if (!row.bind(1, table.id).run()) return storeFailure(row);
-        return {};
+        for (const char* sql : {"DELETE FROM ttl_due WHERE table_id=?1",
+                                "DELETE FROM ttl_settings WHERE table_id=?1"}) {
+            auto& ttlRows = ws.statement(sql);
+            if (!ttlRows.bind(1, table.id).run()) return storeFailure(ttlRows);
+        }
+        // The stream outlives its table by 24 hours, DISABLED (§5.7); it no longer belongs to
+        // the table id, which a new table may reuse.
+        if (auto r = m_impl->m_streams.disable(table.activeStreamId); !r) return r;
+        return m_impl->m_streams.detachTable(table.id);
     });
+    m_impl->finishTransaction(removed.ok());
     if (!removed) return removed.takeError();
-    TableDescription out = table.describe();
+    TableDescription out = m_impl->describe(table);
     out.tableStatus = "DELETING";
     m_impl->m_tables.erase(tableName);
     return out;

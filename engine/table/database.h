@@ -5,21 +5,37 @@
 #include <string>
 
 #include "model/error.h"
+#include "sim/clock.h"
+#include "stream/api.h"
+#include "stream/events.h"
 #include "table/requests.h"
+#include "ttl/api.h"
 
 namespace shardscope::store {
 class Workspace;
+}
+namespace shardscope::sim {
+class Scheduler;
 }
 
 namespace shardscope::table {
 
 struct DatabaseOptions {
+    DatabaseOptions(std::string workspacePath = ":memory:") : path(std::move(workspacePath)) {}
+
     // A workspace file, or ":memory:" for tests. The file is created when missing.
-    std::string path = ":memory:";
+    std::string path;
     // When true, a write returns once it is applied but before it is committed: the caller must
     // call flush() before it acknowledges anything (the endpoint answers a whole batch of
     // requests after one commit). When false, every write returns committed.
     bool deferCommits = false;
+    // The world's clock; nullptr means a real clock owned by the database. Must outlive it.
+    sim::Clock* clock = nullptr;
+    // Seeds the world's randomness (shard ids, event ids, table ids, TTL lags): the same
+    // scenario with the same seed and a virtual clock gives the same world, byte for byte.
+    uint64_t seed = 0;
+    stream::StreamSettings streams;
+    ttl::TtlSettings ttl;
 };
 
 // The tables of one region and their items, persisted in a workspace file.
@@ -49,6 +65,32 @@ public:
     Result<BatchWriteResult> batchWriteItem(const BatchWriteRequest& request);
     Result<TransactGetResult> transactGetItems(const TransactGetRequest& request);
     Result<void> transactWriteItems(const TransactWriteRequest& request);
+
+    Result<ttl::TimeToLiveSpecification> updateTimeToLive(
+        const ttl::UpdateTimeToLiveRequest& request);
+    Result<ttl::TimeToLiveDescription> describeTimeToLive(const std::string& tableName);
+
+    // The DynamoDB Streams API (reference §5).
+    Result<stream::ListStreamsResult> listStreams(const stream::ListStreamsRequest& request);
+    Result<stream::StreamDescription> describeStream(const stream::DescribeStreamRequest& request);
+    Result<std::string> getShardIterator(const stream::GetShardIteratorRequest& request);
+    Result<stream::GetRecordsResult> getRecords(const stream::GetRecordsRequest& request);
+
+    // Time-driven work: shard rollover, retention trimming, expired streams, TTL deletions.
+    // nextDue() is the earliest moment something is due; runDue() does what is due now. A
+    // sim::Scheduler calls both (see attachTo); tests may call them by hand.
+    std::optional<sim::Millis> nextDue();
+    Result<void> runDue();
+    // Registers this database as a source of the scheduler, and wakes it when a write makes
+    // something due sooner. The scheduler must use this database's clock and outlive it.
+    void attachTo(sim::Scheduler& scheduler);
+
+    // Everything that happens (writes, records, shards, trims, TTL deletions), published after
+    // it is committed. Publishing never waits for a subscriber.
+    std::shared_ptr<stream::Subscription> subscribe(size_t capacity = size_t(1) << 20);
+
+    sim::Clock& clock();
+    const std::string& region() const;
 
     // Commits the writes applied since the last commit (deferCommits mode). Answers of those
     // writes, and of reads that may have seen them, may be sent once this returns. An error

@@ -15,7 +15,10 @@
 #include <optional>
 
 #include "expr/expression.h"
+#include "sim/random.h"
 #include "store/workspace.h"
+#include "stream/events.h"
+#include "stream/log.h"
 #include "table/database.h"
 #include "table/schema.h"
 
@@ -38,11 +41,12 @@ class WriteLock;
 
 class Database::Impl {
 public:
-    Impl(std::unique_ptr<store::Workspace> workspace, bool deferCommits);
+    Impl(std::unique_ptr<store::Workspace> workspace, const DatabaseOptions& options);
     ~Impl();
 
     Result<void> loadTables();
     Result<void> loadCounts();
+    Result<void> loadTimeToLive();
 
     // Group commit. Writers that arrive while another writes share one SQLite transaction: each
     // runs `work` in its own savepoint, then the last writer in line commits for all, and every
@@ -57,15 +61,42 @@ public:
     Result<std::optional<StoredItem>> loadItem(const TableInfo& table, const StoredKey& key);
     // Replaces (or inserts, or with `next` == nullptr deletes) the item at `key`, keeping its
     // index entries and the table's counters in step. Index keys of `next` were validated before.
+    // With a stream on the table, appends the change's record in the same transaction; keeps
+    // the table's TTL schedule in step.
     Result<void> writeItem(TableInfo& table, const StoredKey& key,
-                           const std::optional<StoredItem>& previous, const Item* next);
+                           const std::optional<StoredItem>& previous, const Item* next,
+                           bool byTimeToLive = false);
+
+    // A table description with what lives outside the table row (the latest stream).
+    TableDescription describe(const TableInfo& table) const;
+    // After a transaction outside the write batch: publish its events, or on failure forget
+    // them and reload the stream state it may have changed in memory.
+    void finishTransaction(bool committed);
+
+    // TTL (engine/ttl rules, reference §6).
+    Result<void> scheduleExpiry(const TableInfo& table, int64_t rowId, const Item* item);
+    Result<void> backfillExpiry(const TableInfo& table);
+    Result<std::optional<sim::Millis>> nextExpiry();
+    Result<void> sweepExpired();
 
     double now() const;
     std::string newId();
 
     std::mutex m_mutex;
+    // Declared before the members built from them.
+    std::string m_region = "us-east-1";
+    std::string m_account = "000000000000";
     std::unique_ptr<store::Workspace> m_workspace;
     const bool m_deferCommits;
+    std::unique_ptr<sim::Clock> m_ownClock;  // when the caller gave none
+    sim::Clock* m_clock;
+    const uint64_t m_seed;
+    sim::Random m_random;
+    const ttl::TtlSettings m_ttlSettings;
+    stream::StreamLog m_streams;
+    stream::EventBus m_bus;
+    std::function<void()> m_wakeScheduler;
+    bool m_expiryScheduled = false;  // a write added a TTL deletion: the scheduler may need to look
 
     // Group commit state, guarded by m_mutex except the queue counter.
     static constexpr int kMaxBatchWrites = 64;
@@ -79,8 +110,6 @@ public:
 
     std::map<std::string, std::unique_ptr<TableInfo>, std::less<>> m_tables;
     int64_t m_nextIndexId = 1;
-    std::string m_region = "us-east-1";
-    std::string m_account = "000000000000";
     uint64_t m_idCounter = 0;
 
     // ClientRequestToken -> (request fingerprint, when) for TransactWriteItems idempotency.

@@ -118,6 +118,7 @@ struct TableDescription {
     std::vector<IndexDescription> localSecondaryIndexes;
     std::vector<IndexDescription> globalSecondaryIndexes;
     std::optional<StreamSpecification> streamSpecification;
+    std::optional<std::string> latestStreamArn, latestStreamLabel;
     std::string tableClass = "STANDARD";
     bool deletionProtectionEnabled = false;
     int64_t itemCount = 0;

@@ -363,6 +363,8 @@ json describeJson(const TableDescription& d) {
     if (d.streamSpecification)
         out["StreamSpecification"] = {{"StreamEnabled", d.streamSpecification->streamEnabled},
                                       {"StreamViewType", d.streamSpecification->streamViewType}};
+    if (d.latestStreamArn) out["LatestStreamArn"] = *d.latestStreamArn;
+    if (d.latestStreamLabel) out["LatestStreamLabel"] = *d.latestStreamLabel;
     return out;
 }
 

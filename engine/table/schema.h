@@ -19,6 +19,11 @@ struct IndexInfo {
 
 struct TableInfo {
     int64_t id = 0;
+    int64_t activeStreamId = 0;  // 0: no enabled stream
+    // Time to Live: the attribute, whether it is on, and when it last changed (epoch ms).
+    std::string ttlAttribute;
+    bool ttlEnabled = false;
+    std::optional<int64_t> ttlChangedMs;
     TableDescription description;    // itemCount/tableSizeBytes are kept up to date in memory
     std::vector<IndexInfo> indexes;  // LSIs then GSIs; mirrored into description on describe
 

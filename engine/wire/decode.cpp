@@ -529,4 +529,75 @@ Result<TransactWriteRequest> decodeTransactWrite(const json& body) {
     return finish(r, std::move(req));
 }
 
+// ---- Time to live (reference §2.6) ------------------------------------------------------------
+
+Result<ttl::UpdateTimeToLiveRequest> decodeUpdateTimeToLive(const json& body) {
+    JsonReader r(body);
+    ttl::UpdateTimeToLiveRequest req;
+    req.tableName = r.requiredString("TableName");
+    const json* spec = r.object("TimeToLiveSpecification");
+    if (!r.failed() && !spec) r.fail(missingMember("timeToLiveSpecification"));
+    if (spec) {
+        JsonReader sr(*spec, "timeToLiveSpecification");
+        req.specification.attributeName = sr.requiredString("AttributeName");
+        const auto enabled = sr.boolean("Enabled");
+        if (!sr.failed() && !enabled) sr.fail(missingMember("timeToLiveSpecification.enabled"));
+        req.specification.enabled = enabled.value_or(false);
+        if (sr.failed()) r.fail(sr.takeError());
+    }
+    return finish(r, std::move(req));
+}
+
+Result<std::string> decodeDescribeTimeToLive(const json& body) {
+    JsonReader r(body);
+    std::string tableName = r.requiredString("TableName");
+    return finish(r, std::move(tableName));
+}
+
+// ---- DynamoDB Streams (reference §5.5, §5.6) -------------------------------------------------
+
+Result<stream::ListStreamsRequest> decodeListStreams(const json& body) {
+    JsonReader r(body);
+    stream::ListStreamsRequest req;
+    req.tableName = r.string("TableName");
+    req.limit = r.integer("Limit");
+    req.exclusiveStartStreamArn = r.string("ExclusiveStartStreamArn");
+    return finish(r, std::move(req));
+}
+
+Result<stream::DescribeStreamRequest> decodeDescribeStream(const json& body) {
+    JsonReader r(body);
+    stream::DescribeStreamRequest req;
+    req.streamArn = r.requiredString("StreamArn");
+    req.limit = r.integer("Limit");
+    req.exclusiveStartShardId = r.string("ExclusiveStartShardId");
+    if (const json* filter = r.object("ShardFilter")) {
+        JsonReader fr(*filter, "shardFilter");
+        stream::ShardFilter f;
+        f.type = fr.requiredString("Type");
+        f.shardId = fr.requiredString("ShardId");
+        if (fr.failed()) r.fail(fr.takeError());
+        req.shardFilter = std::move(f);
+    }
+    return finish(r, std::move(req));
+}
+
+Result<stream::GetShardIteratorRequest> decodeGetShardIterator(const json& body) {
+    JsonReader r(body);
+    stream::GetShardIteratorRequest req;
+    req.streamArn = r.requiredString("StreamArn");
+    req.shardId = r.requiredString("ShardId");
+    req.shardIteratorType = r.requiredString("ShardIteratorType");
+    req.sequenceNumber = r.string("SequenceNumber");
+    return finish(r, std::move(req));
+}
+
+Result<stream::GetRecordsRequest> decodeGetRecords(const json& body) {
+    JsonReader r(body);
+    stream::GetRecordsRequest req;
+    req.shardIterator = r.requiredString("ShardIterator");
+    req.limit = r.integer("Limit");
+    return finish(r, std::move(req));
+}
+
 }  // namespace shardscope::wire

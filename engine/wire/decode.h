@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stream/api.h"
 #include "table/requests.h"
+#include "ttl/api.h"
 
 namespace shardscope::wire {
 
@@ -23,6 +25,17 @@ Result<table::BatchGetRequest> decodeBatchGet(const json& body);
 Result<table::BatchWriteRequest> decodeBatchWrite(const json& body);
 Result<table::TransactGetRequest> decodeTransactGet(const json& body);
 Result<table::TransactWriteRequest> decodeTransactWrite(const json& body);
+
+Result<ttl::UpdateTimeToLiveRequest> decodeUpdateTimeToLive(const json& body);
+// DescribeTimeToLive: the TableName.
+Result<std::string> decodeDescribeTimeToLive(const json& body);
+
+// DynamoDB Streams (reference §5.5, §5.6): members and their JSON types only; the engine checks
+// ARNs, shard ids, iterator types, sequence numbers and limits.
+Result<stream::ListStreamsRequest> decodeListStreams(const json& body);
+Result<stream::DescribeStreamRequest> decodeDescribeStream(const json& body);
+Result<stream::GetShardIteratorRequest> decodeGetShardIterator(const json& body);
+Result<stream::GetRecordsRequest> decodeGetRecords(const json& body);
 
 // ReturnConsumedCapacity: true when the caller asked for TOTAL or INDEXES.
 Result<bool> decodeReturnConsumedCapacity(const json& body);

@@ -18,6 +18,7 @@ using nlohmann::json;
 using table::Database;
 
 constexpr std::string_view kDynamoPrefix = "DynamoDB_20120810.";
+constexpr std::string_view kStreamsPrefix = "DynamoDBStreams_20120810.";
 
 const char* codeName(ErrorCode code) {
     switch (code) {
@@ -258,6 +259,127 @@ Result<json> transactWriteItems(Database& db, const json& body, bool) {
     return json::object();
 }
 
+// ---- Time to live (reference §2.6) ------------------------------------------------------------
+
+Result<json> updateTimeToLive(Database& db, const json& body, bool) {
+    auto req = decodeUpdateTimeToLive(body);
+    if (!req) return req.takeError();
+    auto spec = db.updateTimeToLive(*req);
+    if (!spec) return spec.takeError();
+    return json{{"TimeToLiveSpecification",
+                 {{"AttributeName", spec->attributeName}, {"Enabled", spec->enabled}}}};
+}
+
+Result<json> describeTimeToLive(Database& db, const json& body, bool) {
+    auto tableName = decodeDescribeTimeToLive(body);
+    if (!tableName) return tableName.takeError();
+    auto d = db.describeTimeToLive(*tableName);
+    if (!d) return d.takeError();
+    json description = {{"TimeToLiveStatus", d->status}};
+    if (d->attributeName) description["AttributeName"] = *d->attributeName;
+    return json{{"TimeToLiveDescription", std::move(description)}};
+}
+
+// ---- DynamoDB Streams (reference §5) ---------------------------------------------------------
+
+// The same shape as DescribeTable's KeySchema: HASH first, then RANGE.
+json keySchemaJson(const model::KeySchema& schema) {
+    json out = json::array();
+    out.push_back({{"AttributeName", schema.partition.name}, {"KeyType", "HASH"}});
+    if (schema.sort) out.push_back({{"AttributeName", schema.sort->name}, {"KeyType", "RANGE"}});
+    return out;
+}
+
+Result<json> listStreams(Database& db, const json& body, bool) {
+    auto req = decodeListStreams(body);
+    if (!req) return req.takeError();
+    auto r = db.listStreams(*req);
+    if (!r) return r.takeError();
+    json streams = json::array();
+    for (const auto& s : r->streams)
+        streams.push_back({{"StreamArn", s.streamArn},
+                           {"TableName", s.tableName},
+                           {"StreamLabel", s.streamLabel}});
+    json out = {{"Streams", std::move(streams)}};
+    if (r->lastEvaluatedStreamArn) out["LastEvaluatedStreamArn"] = *r->lastEvaluatedStreamArn;
+    return out;
+}
+
+Result<json> describeStream(Database& db, const json& body, bool) {
+    auto req = decodeDescribeStream(body);
+    if (!req) return req.takeError();
+    auto d = db.describeStream(*req);
+    if (!d) return d.takeError();
+    json shards = json::array();
+    for (const auto& shard : d->shards) {
+        json range = {{"StartingSequenceNumber", shard.startingSequenceNumber}};
+        if (shard.endingSequenceNumber) range["EndingSequenceNumber"] = *shard.endingSequenceNumber;
+        json entry = {{"ShardId", shard.shardId}};
+        if (shard.parentShardId) entry["ParentShardId"] = *shard.parentShardId;
+        entry["SequenceNumberRange"] = std::move(range);
+        shards.push_back(std::move(entry));
+    }
+    json description = {{"StreamArn", d->streamArn},
+                        {"StreamLabel", d->streamLabel},
+                        {"StreamStatus", d->streamStatus},
+                        {"StreamViewType", stream::viewTypeName(d->streamViewType)},
+                        {"CreationRequestDateTime", d->creationRequestDateTime},
+                        {"TableName", d->tableName},
+                        {"KeySchema", keySchemaJson(d->keySchema)},
+                        {"Shards", std::move(shards)}};
+    if (d->lastEvaluatedShardId) description["LastEvaluatedShardId"] = *d->lastEvaluatedShardId;
+    return json{{"StreamDescription", std::move(description)}};
+}
+
+Result<json> getShardIterator(Database& db, const json& body, bool) {
+    auto req = decodeGetShardIterator(body);
+    if (!req) return req.takeError();
+    auto iterator = db.getShardIterator(*req);
+    if (!iterator) return iterator.takeError();
+    return json{{"ShardIterator", *iterator}};
+}
+
+// One stream record as GetRecords answers it (reference §5.1).
+json recordJson(const stream::Record& r) {
+    json data = {{"ApproximateCreationDateTime", r.approximateCreationDateTime},
+                 {"Keys", model::toJson(r.keys)}};
+    if (r.newImage) data["NewImage"] = model::toJson(*r.newImage);
+    if (r.oldImage) data["OldImage"] = model::toJson(*r.oldImage);
+    data["SequenceNumber"] = r.sequenceNumber;
+    data["SizeBytes"] = r.sizeBytes;
+    data["StreamViewType"] = stream::viewTypeName(r.streamViewType);
+    json out = {{"eventID", r.eventId},     {"eventName", stream::eventNameText(r.eventName)},
+                {"eventVersion", "1.1"},    {"eventSource", "aws:dynamodb"},
+                {"awsRegion", r.awsRegion}, {"dynamodb", std::move(data)}};
+    // The API spells these capitalised; Lambda events use type/principalId (§5.1, §8.16).
+    if (r.byTimeToLive)
+        out["userIdentity"] = {{"Type", "Service"}, {"PrincipalId", "dynamodb.amazonaws.com"}};
+    return out;
+}
+
+Result<json> getRecords(Database& db, const json& body, bool) {
+    auto req = decodeGetRecords(body);
+    if (!req) return req.takeError();
+    auto r = db.getRecords(*req);
+    if (!r) return r.takeError();
+    json records = json::array();  // always present, [] when empty
+    for (const auto& record : r->records) records.push_back(recordJson(record));
+    json out = {{"Records", std::move(records)}};
+    // Omitted (not null or "") once a closed shard has been read to its end.
+    if (r->nextShardIterator) out["NextShardIterator"] = *r->nextShardIterator;
+    return out;
+}
+
+const std::unordered_map<std::string_view, Operation>& streamOperations() {
+    static const std::unordered_map<std::string_view, Operation> table = {
+        {"ListStreams", listStreams},
+        {"DescribeStream", describeStream},
+        {"GetShardIterator", getShardIterator},
+        {"GetRecords", getRecords},
+    };
+    return table;
+}
+
 const std::unordered_map<std::string_view, Operation>& operations() {
     static const std::unordered_map<std::string_view, Operation> table = {
         {"CreateTable", createTable},
@@ -275,6 +397,8 @@ const std::unordered_map<std::string_view, Operation>& operations() {
         {"BatchWriteItem", batchWriteItem},
         {"TransactGetItems", transactGetItems},
         {"TransactWriteItems", transactWriteItems},
+        {"UpdateTimeToLive", updateTimeToLive},
+        {"DescribeTimeToLive", describeTimeToLive},
     };
     return table;
 }
@@ -310,10 +434,14 @@ Dispatcher::Dispatcher(table::Database& db) : m_db(db) {}
 
 Reply Dispatcher::handle(std::string_view target, std::string_view body,
                          std::string_view /*region*/) const {
+    // Both APIs on one endpoint, told apart by the target's prefix (reference §4.1).
     std::string_view operation;
-    if (target.substr(0, kDynamoPrefix.size()) == kDynamoPrefix)
+    const bool isStreams = target.substr(0, kStreamsPrefix.size()) == kStreamsPrefix;
+    if (isStreams)
+        operation = target.substr(kStreamsPrefix.size());
+    else if (target.substr(0, kDynamoPrefix.size()) == kDynamoPrefix)
         operation = target.substr(kDynamoPrefix.size());
-    const auto& ops = operations();
+    const auto& ops = isStreams ? streamOperations() : operations();
     const auto it = ops.find(operation);
     if (operation.empty() || it == ops.end()) return errorReply(ErrorCode::UnknownOperation, "");
 
@@ -322,7 +450,8 @@ Reply Dispatcher::handle(std::string_view target, std::string_view body,
         return errorReply(ErrorCode::Serialization,
                           "Start of structure or map found where not "
                           "expected, or the body is not valid JSON");
-    auto wantCapacity = decodeReturnConsumedCapacity(request);
+    // The Streams API has no ReturnConsumedCapacity member.
+    auto wantCapacity = isStreams ? Result<bool>(false) : decodeReturnConsumedCapacity(request);
     if (!wantCapacity) return replyFor(wantCapacity.error());
     try {
         auto result = it->second(m_db, request, *wantCapacity);

@@ -24,8 +24,9 @@ public:
     // `db` must outlive the dispatcher. Thread-safe: endpoint workers call handle() concurrently.
     explicit Dispatcher(table::Database& db);
 
-    // `target` is the X-Amz-Target header ("DynamoDB_20120810.PutItem"); `region` comes from the
-    // request's SigV4 credential scope ("" when absent). Never throws.
+    // `target` is the X-Amz-Target header ("DynamoDB_20120810.PutItem" or
+    // "DynamoDBStreams_20120810.GetRecords"); `region` comes from the request's SigV4 credential
+    // scope ("" when absent). Never throws.
     Reply handle(std::string_view target, std::string_view body, std::string_view region) const;
 
 private:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// End-to-end: the real AWS CLI v2 (/usr/bin/aws, Debian's awscli) against `shardscope serve`.
+// End-to-end: the real AWS CLI v2 (/usr/bin/aws, Debian's awscli) against `shardscope serve`:
+// `aws dynamodb` and `aws dynamodbstreams`.
 // The CLI validates some parameters itself (exit code 252); the error cases here all reach the
 // server, so they must exit with 254 ("the service returned an error") and name the error code.
 //
@@ -49,7 +50,12 @@ after(async () => {
 
 /** Runs `aws dynamodb <args...>`; resolves to {code, stdout, stderr, json}, never rejects. */
 function aws(...args) {
-    const argv = ['dynamodb', ...args, '--endpoint-url', server.url, '--region', 'us-east-1', '--output', 'json'];
+    return awsService('dynamodb', ...args);
+}
+
+/** Runs `aws <service> <args...>` (dynamodb or dynamodbstreams) against the server. */
+function awsService(service, ...args) {
+    const argv = [service, ...args, '--endpoint-url', server.url, '--region', 'us-east-1', '--output', 'json'];
     return new Promise((resolve) => {
         execFile(AWS, argv, { env, timeout: 60000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
             const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
@@ -71,9 +77,24 @@ async function ok(...args) {
     return result.json;
 }
 
+/** The same for `aws dynamodbstreams <args...>`. */
+async function streamsOk(...args) {
+    const result = await awsService('dynamodbstreams', ...args);
+    assert.equal(result.code, 0, `aws ${result.argv.join(' ')}\nexit ${result.code}\n${result.stderr}`);
+    return result.json;
+}
+
 /** Runs the CLI and asserts that the *server* answered with error `code`. */
 async function fails(code, ...args) {
-    const result = await aws(...args);
+    return expectServiceError(code, await aws(...args), args);
+}
+
+/** The same for `aws dynamodbstreams <args...>`. */
+async function streamsFails(code, ...args) {
+    return expectServiceError(code, await awsService('dynamodbstreams', ...args), args);
+}
+
+function expectServiceError(code, result, args) {
     assert.notEqual(result.code, 0, `aws ${args.join(' ')} should have failed with ${code}`);
     assert.equal(result.code, 254, `exit code 254 means the service returned an error:\n${result.stderr}`);
     assert.match(result.stderr, new RegExp(`\\(${code}\\)`), `stderr names ${code}`);
@@ -334,5 +355,109 @@ describe('AWS CLI', () => {
         assert.equal(TableDescription.TableStatus, 'DELETING');
         const r = await fails('ResourceNotFoundException', 'get-item', '--table-name', 'cli-c', '--key', json({ id: S('x') }));
         assert.match(r.stderr, /Requested resource not found/);
+    });
+});
+
+describe('AWS CLI: streams and time to live', () => {
+    let streamArn;
+
+    test('create-table --stream-specification, then writes', async () => {
+        const { TableDescription: t } = await ok(
+            'create-table',
+            '--table-name', 'cli-streams',
+            '--attribute-definitions', 'AttributeName=pk,AttributeType=S', 'AttributeName=sk,AttributeType=S',
+            '--key-schema', 'AttributeName=pk,KeyType=HASH', 'AttributeName=sk,KeyType=RANGE',
+            '--billing-mode', 'PAY_PER_REQUEST',
+            '--stream-specification', 'StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES',
+        );
+        assert.deepEqual(t.StreamSpecification, { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+        assert.match(t.LatestStreamArn, /^arn:aws:dynamodb:us-east-1:\d{12}:table\/cli-streams\/stream\/\S+$/);
+        assert.ok(t.LatestStreamArn.endsWith(`/stream/${t.LatestStreamLabel}`));
+        streamArn = t.LatestStreamArn;
+
+        // Sequential: the records of one item come in write order.
+        await ok('put-item', '--table-name', 'cli-streams', '--item', json({ pk: S('a'), sk: S('b'), data: S('test') }));
+        await ok(
+            'update-item',
+            '--table-name', 'cli-streams',
+            '--key', json({ pk: S('a'), sk: S('b') }),
+            '--update-expression', 'SET #d = :v',
+            '--expression-attribute-names', json({ '#d': 'data' }),
+            '--expression-attribute-values', json({ ':v': S('hello') }),
+        );
+    });
+
+    test('dynamodbstreams list-streams, describe-stream, get-shard-iterator, get-records', async () => {
+        const listed = await streamsOk('list-streams', '--table-name', 'cli-streams');
+        assert.deepEqual(listed.Streams.map((s) => s.StreamArn), [streamArn]);
+        assert.equal(listed.Streams[0].TableName, 'cli-streams');
+
+        const { StreamDescription: d } = await streamsOk('describe-stream', '--stream-arn', streamArn);
+        assert.equal(d.StreamArn, streamArn);
+        assert.equal(d.StreamViewType, 'NEW_AND_OLD_IMAGES');
+        assert.deepEqual(d.KeySchema, [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+        ]);
+        const open = d.Shards.filter((s) => s.SequenceNumberRange.EndingSequenceNumber === undefined);
+        assert.equal(open.length, 1, 'one open shard');
+        assert.match(open[0].ShardId, /^shardId-\d{20}-[0-9a-f]{8}$/);
+
+        const { ShardIterator } = await streamsOk(
+            'get-shard-iterator',
+            '--stream-arn', streamArn,
+            '--shard-id', open[0].ShardId,
+            '--shard-iterator-type', 'TRIM_HORIZON',
+        );
+        assert.ok(ShardIterator.startsWith(`${streamArn}|`));
+        const page = await streamsOk('get-records', '--shard-iterator', ShardIterator);
+        assert.ok(page.NextShardIterator, 'an open shard gives a NextShardIterator');
+        assert.deepEqual(page.Records.map((r) => r.eventName), ['INSERT', 'MODIFY']);
+        const [insert, modify] = page.Records;
+        assert.deepEqual(insert.dynamodb.NewImage, { pk: S('a'), sk: S('b'), data: S('test') });
+        assert.deepEqual(modify.dynamodb.OldImage, { pk: S('a'), sk: S('b'), data: S('test') });
+        assert.deepEqual(modify.dynamodb.NewImage, { pk: S('a'), sk: S('b'), data: S('hello') });
+        assert.deepEqual(page.Records.map((r) => r.dynamodb.SizeBytes), [20, 35]);
+        for (const r of page.Records) {
+            assert.equal(r.eventVersion, '1.1');
+            assert.equal(r.eventSource, 'aws:dynamodb');
+            assert.equal(r.awsRegion, 'us-east-1');
+            assert.match(r.dynamodb.SequenceNumber, /^\d{21,40}$/);
+            assert.equal(typeof r.dynamodb.ApproximateCreationDateTime, 'string', 'the CLI renders the timestamp');
+        }
+        assert.ok(BigInt(insert.dynamodb.SequenceNumber) < BigInt(modify.dynamodb.SequenceNumber));
+    });
+
+    test('dynamodbstreams errors: ValidationException, ResourceNotFoundException', async () => {
+        await Promise.all([
+            streamsFails('ValidationException', 'get-records', '--shard-iterator', 'garbage'),
+            streamsFails(
+                'ResourceNotFoundException',
+                'describe-stream',
+                '--stream-arn', streamArn.replace(':table/cli-streams/', ':table/cli-missing/'),
+            ),
+        ]);
+    });
+
+    test('update-time-to-live, describe-time-to-live; a second change is refused', async () => {
+        const initial = await ok('describe-time-to-live', '--table-name', 'cli-streams');
+        assert.deepEqual(initial.TimeToLiveDescription, { TimeToLiveStatus: 'DISABLED' });
+        const updated = await ok(
+            'update-time-to-live',
+            '--table-name', 'cli-streams',
+            '--time-to-live-specification', 'Enabled=true,AttributeName=expires',
+        );
+        assert.deepEqual(updated.TimeToLiveSpecification, { AttributeName: 'expires', Enabled: true });
+        const [described, refused] = await Promise.all([
+            ok('describe-time-to-live', '--table-name', 'cli-streams'),
+            fails(
+                'ValidationException',
+                'update-time-to-live',
+                '--table-name', 'cli-streams',
+                '--time-to-live-specification', 'Enabled=false,AttributeName=expires',
+            ),
+        ]);
+        assert.deepEqual(described.TimeToLiveDescription, { TimeToLiveStatus: 'ENABLED', AttributeName: 'expires' });
+        assert.match(refused.stderr, /Time to live has been modified multiple times within a fixed interval/);
     });
 });

@@ -60,6 +60,22 @@ export async function loadSdk() {
     return import('@aws-sdk/client-dynamodb');
 }
 
+/** Imports the AWS SDK's DynamoDB Streams client after checking that it is installed. */
+export async function loadStreamsSdk() {
+    requireNodeModules();
+    const require = createRequire(import.meta.url);
+    try {
+        require.resolve('@aws-sdk/client-dynamodb-streams');
+    } catch {
+        throw new Error(
+            `The AWS SDK's DynamoDB Streams client is not installed in ${path.join(here, 'node_modules')}.\n` +
+                'Run scripts/setup (or `cd tests/e2e && npm ci`) first.',
+        );
+    }
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+    return import('@aws-sdk/client-dynamodb-streams');
+}
+
 /** The server binary from $SHARDSCOPE_BIN, checked. */
 export function serverBinary() {
     const binary = process.env.SHARDSCOPE_BIN;

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/keys.h"
+#include "model/value.h"
+
+// The DynamoDB Streams API shapes (reference §5), as the engine answers them. The wire layer only
+// translates JSON; every check (ARNs, iterators, sequence numbers, limits) happens in the engine
+// with DynamoDB's error types and messages.
+namespace shardscope::stream {
+
+enum class ViewType { KeysOnly, NewImage, OldImage, NewAndOldImages };
+std::optional<ViewType> parseViewType(std::string_view name);
+std::string_view viewTypeName(ViewType type);
+
+enum class EventName { Insert, Modify, Remove };
+std::string_view eventNameText(EventName name);
+
+// How streams behave over time. The defaults are DynamoDB's; a lesson may shorten the rollover
+// period so a class sees shards close and hand over within minutes.
+struct StreamSettings {
+    int64_t rolloverPeriodMs = 4 * 3600 * 1000;  // an open shard closes and gets a child after this
+    // A shard that takes more than this many records within one second of clock time splits in
+    // two (DynamoDB partitions split above ~1,000 writes per second).
+    int splitRecordsPerSecond = 1000;
+    int maxOpenShards = 64;  // per stream; no split beyond it
+    int initialShards = 1;   // open shards of a new stream (1, 2, 4, … up to maxOpenShards)
+};
+
+struct StreamSummary {
+    std::string streamArn;
+    std::string tableName;
+    std::string streamLabel;
+};
+
+struct ListStreamsRequest {
+    std::optional<std::string> tableName;
+    std::optional<int64_t> limit;  // 1-100, default 100
+    std::optional<std::string> exclusiveStartStreamArn;
+};
+
+struct ListStreamsResult {
+    std::vector<StreamSummary> streams;
+    std::optional<std::string> lastEvaluatedStreamArn;
+};
+
+struct ShardFilter {
+    std::string type;  // only "CHILD_SHARDS"
+    std::string shardId;
+};
+
+struct DescribeStreamRequest {
+    std::string streamArn;
+    std::optional<int64_t> limit;  // 1-100, default 100
+    std::optional<std::string> exclusiveStartShardId;
+    std::optional<ShardFilter> shardFilter;
+};
+
+struct ShardDescription {
+    std::string shardId;
+    std::optional<std::string> parentShardId;
+    std::string startingSequenceNumber;
+    std::optional<std::string> endingSequenceNumber;  // absent while the shard is open
+};
+
+struct StreamDescription {
+    std::string streamArn;
+    std::string streamLabel;
+    std::string streamStatus;  // ENABLING, ENABLED, DISABLING, DISABLED
+    ViewType streamViewType = ViewType::KeysOnly;
+    double creationRequestDateTime = 0;  // epoch seconds
+    std::string tableName;
+    model::KeySchema keySchema;
+    std::vector<ShardDescription> shards;
+    std::optional<std::string> lastEvaluatedShardId;
+};
+
+struct GetShardIteratorRequest {
+    std::string streamArn;
+    std::string shardId;
+    std::string
+        shardIteratorType;  // TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER
+    std::optional<std::string> sequenceNumber;
+};
+
+struct GetRecordsRequest {
+    std::string shardIterator;
+    std::optional<int64_t> limit;  // 1-1000, default 1000
+};
+
+struct Record {
+    std::string eventId;  // 32 lowercase hex digits
+    EventName eventName = EventName::Insert;
+    std::string awsRegion;
+    int64_t approximateCreationDateTime = 0;  // epoch seconds, rounded down
+    model::Item keys;
+    std::optional<model::Item> newImage;
+    std::optional<model::Item> oldImage;
+    std::string sequenceNumber;
+    int64_t sizeBytes = 0;
+    ViewType streamViewType = ViewType::KeysOnly;
+    bool byTimeToLive = false;  // userIdentity {Type: Service, PrincipalId: dynamodb.amazonaws.com}
+    std::string shardId;        // where it was read from (not on the wire; for the inspector)
+};
+
+struct GetRecordsResult {
+    std::vector<Record> records;                   // always present on the wire, [] when empty
+    std::optional<std::string> nextShardIterator;  // omitted once a closed shard is read to its end
+};
+
+}  // namespace shardscope::stream

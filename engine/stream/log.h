@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Private to the engine: the streams of every table, their shards and records, in the workspace.
+// table::Database owns one StreamLog and calls it under its own lock, inside its write
+// transactions, so a record commits together with the item change it describes.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/error.h"
+#include "sim/clock.h"
+#include "sim/random.h"
+#include "stream/api.h"
+#include "stream/events.h"
+
+namespace shardscope::store {
+class Workspace;
+}
+
+namespace shardscope::stream {
+
+using sim::Millis;
+
+constexpr Millis kRetentionMs = 24 * 3600 * 1000;
+constexpr Millis kIteratorLifetimeMs = 15 * 60 * 1000;
+
+// A shard as kept in memory. Closed shards stay until they leave the retention window.
+struct Shard {
+    int64_t row = 0;
+    std::string shardId;
+    int64_t parentRow = 0;
+    std::string parentShardId;  // kept after the parent itself leaves the window
+    uint32_t lo = 0, hi = 0;    // the partition-key hashes it takes, inclusive
+    Millis createdMs = 0;
+    int64_t startSeq = 0;
+    std::optional<int64_t> endSeq;
+    std::optional<Millis> closedMs;
+    int64_t trimmedSeq = 0;                // records up to here were purged
+    std::optional<Millis> oldestRecordMs;  // of the records still stored
+    // Split accounting: records taken in the current second of clock time.
+    Millis second = -1;
+    int recordsThisSecond = 0;
+
+    bool open() const { return !endSeq.has_value(); }
+};
+
+struct Stream {
+    int64_t id = 0;
+    int64_t tableId = 0;
+    std::string tableName;
+    std::string arn;
+    std::string label;
+    ViewType viewType = ViewType::KeysOnly;
+    model::KeySchema keySchema;
+    Millis createdMs = 0;
+    std::optional<Millis> disabledMs;
+    int64_t lastSeq = 0;
+    std::vector<Shard> shards;  // in creation order
+
+    const Shard* findShard(std::string_view shardId) const;
+    const Shard* findShard(int64_t row) const;
+};
+
+// One change to append: the item before and after (either may be absent, not both).
+struct Change {
+    const model::Item* oldItem = nullptr;
+    const model::Item* newItem = nullptr;
+    model::Item keys;
+    uint32_t partitionHash = 0;
+    bool byTimeToLive = false;
+};
+
+class StreamLog {
+public:
+    StreamLog(store::Workspace& workspace, sim::Clock& clock, sim::Random& random,
+              StreamSettings settings, std::string region, uint64_t seed);
+
+    // Loads every retained stream; also after a rolled-back transaction, to drop what it undid.
+    Result<void> load();
+    // The key that signs shard iterators; created on first use and kept in the workspace.
+    Result<void> loadIteratorKey();
+
+    struct Enabled {
+        int64_t id = 0;
+        std::string arn;
+        std::string label;
+    };
+    Result<Enabled> enable(int64_t tableId, const std::string& tableName,
+                           const std::string& tableArn, const model::KeySchema& keySchema,
+                           ViewType viewType);
+    // Closes the stream's open shards; it stays readable for 24 hours.
+    Result<void> disable(int64_t streamId);
+    const Stream* find(int64_t streamId) const;
+    // The newest stream of a table (enabled or retained), for LatestStreamArn.
+    const Stream* latestOfTable(int64_t tableId) const;
+
+    Result<void> append(int64_t streamId, const Change& change);
+
+    std::optional<Millis> nextDue() const;
+    Result<void> runDue();
+
+    Result<ListStreamsResult> list(const ListStreamsRequest& request);
+    Result<StreamDescription> describe(const DescribeStreamRequest& request);
+    Result<std::string> shardIterator(const GetShardIteratorRequest& request);
+    Result<GetRecordsResult> records(const GetRecordsRequest& request);
+
+    // A stream outlives its table; this unlinks the table's streams from its id (ids are reused).
+    Result<void> detachTable(int64_t tableId);
+
+    // Events produced since the last take (the database publishes them after its commit).
+    void note(Event event) { m_events.push_back(std::move(event)); }
+    std::vector<Event> takeEvents();
+    // Counts changes to the in-memory state, so a rolled-back write reloads only when needed.
+    uint64_t changeMark() const { return m_changes; }
+    size_t eventMark() const { return m_events.size(); }
+    void dropEventsAfter(size_t mark) { m_events.resize(std::min(mark, m_events.size())); }
+
+private:
+    Stream* findMutable(int64_t streamId);
+    Result<Stream*> streamByArn(const std::string& arn);
+    Result<Shard*> openShard(Stream& stream, int64_t parentRow, uint32_t lo, uint32_t hi,
+                             Millis at);
+    Result<void> closeShard(Stream& stream, Shard& shard, Millis at, bool split);
+    Result<void> rollOver(Stream& stream, Millis now);
+    Result<void> split(Stream& stream, size_t shardIndex, Millis now);
+    Result<void> purge(Millis now);
+    Result<void> saveLastSeq(const Stream& stream);
+    Result<std::optional<Millis>> oldestStored(int64_t shardRow);
+    // The last sequence number at or before the retention edge in a shard (0 when none).
+    Result<int64_t> trimmedThrough(const Shard& shard, Millis now);
+    bool retained(const Stream& stream, Millis now) const;
+    bool retained(const Shard& shard, Millis now) const;
+
+    std::string signIterator(const Stream& stream, const Shard& shard, int64_t after,
+                             Millis issued) const;
+    std::string eventId(const Stream& stream, int64_t seq) const;
+    Result<GetRecordsResult> readShard(const Stream& stream, const Shard& shard, int64_t after,
+                                       int64_t limit, Millis now);
+
+    store::Workspace& m_ws;
+    sim::Clock& m_clock;
+    sim::Random& m_random;
+    StreamSettings m_settings;
+    std::string m_region;
+    uint64_t m_seed = 0;
+    uint64_t m_iteratorKey[2] = {0, 0};
+    std::map<int64_t, Stream> m_streams;
+    std::vector<Event> m_events;
+    uint64_t m_changes = 0;
+};
+
+// Sequence numbers on the wire: "1" and 20 digits, so they have DynamoDB's ≥ 21 digits, compare
+// as numbers and as strings alike, and grow along a lineage.
+std::string formatSequenceNumber(int64_t seq);
+// nullopt when not 21-40 digits; 0 when well formed but not one of ours (no shard has it).
+std::optional<int64_t> parseSequenceNumber(std::string_view text);
+
+}  // namespace shardscope::stream
