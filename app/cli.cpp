@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli.h"
 
+#include <cstdlib>
+
 #include <charconv>
 #include <optional>
 
@@ -71,7 +73,8 @@ Result<CommandLine> parseServe(Arguments& arguments) {
             serve.demo = false;
             continue;
         }
-        if (name != "--workspace" && name != "--port" && name != "--bind") {
+        if (name != "--workspace" && name != "--port" && name != "--bind" && name != "--clock" &&
+            name != "--ttl-lag" && name != "--speed") {
             return usageError("unknown option '" + std::string(name) + "' for 'serve'");
         }
         const auto value = arguments.value();
@@ -82,6 +85,22 @@ Result<CommandLine> parseServe(Arguments& arguments) {
             workspaceGiven = true;
         } else if (name == "--bind") {
             serve.bindAddress = std::string(*value);
+        } else if (name == "--clock") {
+            if (*value != "real" && *value != "virtual")
+                return usageError("--clock is real or virtual, not '" + std::string(*value) + "'");
+            serve.virtualClock = *value == "virtual";
+        } else if (name == "--ttl-lag") {
+            if (*value != "immediate" && *value != "realistic")
+                return usageError("--ttl-lag is immediate or realistic, not '" +
+                                  std::string(*value) + "'");
+            serve.immediateTtl = *value == "immediate";
+        } else if (name == "--speed") {
+            const std::string text(*value);
+            char* end = nullptr;
+            const double speed = std::strtod(text.c_str(), &end);
+            if (end != text.c_str() + text.size() || !(speed >= 1 && speed <= 100000))
+                return usageError("--speed needs a number from 1 to 100000, not '" + text + "'");
+            serve.speed = speed;
         } else if (auto port = parsePort(*value)) {
             serve.port = *port;
         } else {
@@ -109,6 +128,7 @@ Result<CommandLine> parseCommandLine(std::span<const std::string_view> arguments
 
 std::string usage() {
     return "Usage: shardscope serve [--workspace FILE | --memory] [--port N] [--bind ADDR]\n"
+           "                       [--clock real|virtual] [--speed N] [--ttl-lag immediate|realistic]\n"
            "       shardscope --help | --version\n"
            "\n"
            "serve     Answer the DynamoDB API over HTTP, for the AWS CLI and\n"
@@ -119,7 +139,12 @@ std::string usage() {
            "  --memory          keep everything in memory; nothing is saved\n"
            "  --port N          TCP port (default 8000; 0 picks a free one)\n"
            "  --bind ADDR       address to listen on (default 127.0.0.1). Any credentials are\n"
-           "                    accepted, so think twice before binding beyond loopback.\n";
+           "                    accepted, so think twice before binding beyond loopback.\n"
+           "  --clock MODE      real time, or a virtual clock (default: what the workspace\n"
+           "                    last used; real for a new one). The workspace remembers it.\n"
+           "  --speed N         a virtual clock runs N times faster than real time (1-100000)\n"
+           "  --ttl-lag MODE    when expired items are deleted: realistic (minutes to hours\n"
+           "                    after expiry, like DynamoDB; the default) or immediate\n";
 }
 
 }  // namespace shardscope::app

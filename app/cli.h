@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <span>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,10 @@ struct ServeOptions {
     bool inMemory = false;
     std::string bindAddress = "127.0.0.1";
     uint16_t port = 8000;
+    // Unset: the clock the workspace last ran on (real for a new one).
+    std::optional<bool> virtualClock;
+    double speed = 1.0;  // a virtual clock runs this many times faster than real time
+    bool immediateTtl = false;  // TTL deletes within the second an item expires
 };
 
 enum class Command { Help, Version, Serve };

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "endpoint/server.h"
+#include "sim/scheduler.h"
 #include "table/database.h"
 #include "wire/dispatcher.h"
 
@@ -42,13 +43,18 @@ std::string urlFor(const std::string& bindAddress, uint16_t port) {
     return "http://" + host + ":" + std::to_string(port);
 }
 
-void printHowToConnect(const ServeOptions& options, const std::string& url) {
+void printHowToConnect(const ServeOptions& options, const std::string& url,
+                       const sim::Clock& clock) {
     std::cout << "ShardScope " SHARDSCOPE_VERSION " is serving the DynamoDB API on " << url << "\n";
     if (options.inMemory) {
         std::cout << "Workspace: in memory (nothing is saved)\n";
     } else {
         std::cout << "Workspace: " << options.workspace << "\n";
     }
+    if (clock.mode() == sim::Clock::Mode::Virtual)
+        std::cout << "Clock: virtual, running at x" << clock.speed() << "\n";
+    else
+        std::cout << "Clock: real time\n";
     std::cout << "\nPoint the AWS CLI or an SDK at it; any credentials are accepted:\n"
               << "  export AWS_ACCESS_KEY_ID=shardscope AWS_SECRET_ACCESS_KEY=shardscope"
                  " AWS_DEFAULT_REGION=us-east-1\n"
@@ -66,6 +72,11 @@ int runServe(const ServeOptions& options) {
     databaseOptions.path = options.inMemory ? ":memory:" : options.workspace;
     // The endpoint answers a batch of requests after one commit (see beforeReplies below).
     databaseOptions.deferCommits = true;
+    if (options.virtualClock)
+        databaseOptions.clockMode =
+            *options.virtualClock ? sim::Clock::Mode::Virtual : sim::Clock::Mode::Real;
+    databaseOptions.ttl.lag =
+        options.immediateTtl ? ttl::DeletionLag::Immediate : ttl::DeletionLag::Realistic;
     auto database = table::Database::open(databaseOptions);
     if (!database) {
         std::cerr << "shardscope: cannot open workspace '" << databaseOptions.path
@@ -80,6 +91,15 @@ int runServe(const ServeOptions& options) {
         }
     }
     const wire::Dispatcher dispatcher(**database);
+
+    // Time-driven work (shard rollover, the 24-hour trim, TTL deletions) runs on the scheduler's
+    // thread, on the world's clock; a virtual clock plays at --speed.
+    sim::Clock& clock = (*database)->clock();
+    clock.setSpeed(options.speed);
+    clock.play();
+    sim::Scheduler scheduler(clock);
+    (*database)->attachTo(scheduler);
+    scheduler.start();
 
     endpoint::ServerOptions serverOptions;
     serverOptions.bindAddress = options.bindAddress;
@@ -100,11 +120,12 @@ int runServe(const ServeOptions& options) {
         return server.error().code == ErrorCode::Validation ? 2 : 1;
     }
 
-    printHowToConnect(options, urlFor(options.bindAddress, (*server)->port()));
+    printHowToConnect(options, urlFor(options.bindAddress, (*server)->port()), clock);
     waitForStopSignal(signals);
     std::cout << "Stopping: finishing requests in progress..." << std::endl;
     // Every acknowledged write is already committed; stopping only lets in-flight calls answer.
     (*server)->stop();
+    scheduler.stop();
     std::cout << "Stopped." << std::endl;
     return 0;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 
 #include "model/codec.h"
@@ -116,8 +117,7 @@ double readUnits(int64_t size, bool consistent) {
 Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace, const DatabaseOptions& options)
     : m_workspace(std::move(workspace)),
       m_deferCommits(options.deferCommits),
-      m_ownClock(options.clock ? nullptr : std::make_unique<sim::Clock>(sim::Clock::Mode::Real)),
-      m_clock(options.clock ? options.clock : m_ownClock.get()),
+      m_clock(options.clock),
       m_seed(options.seed),
       m_random(options.seed),
       m_ttlSettings(options.ttl),
@@ -126,6 +126,12 @@ Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace, const Database
 Database::Impl::~Impl() {
     std::lock_guard lock(m_mutex);
     (void)commitBatch();
+    saveClock();
+}
+
+void Database::Impl::saveClock() {
+    if (m_clock->mode() != sim::Clock::Mode::Virtual) return;
+    (void)m_workspace->setMeta("virtual_now_ms", std::to_string(m_clock->now()));
 }
 
 WriteLock::WriteLock(Database::Impl& impl) : m_impl(impl) {
@@ -175,6 +181,7 @@ Result<void> Database::Impl::writeTransaction(WriteLock& lock,
 
 Result<void> Database::Impl::commitBatch() {
     if (!m_batchOpen) return {};
+    saveClock();
     Result<void> committed = m_workspace->exec("COMMIT");
     if (!committed) {
         (void)m_workspace->exec("ROLLBACK");
@@ -391,7 +398,24 @@ Database::~Database() = default;
 Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options) {
     auto workspace = store::Workspace::open(options.path);
     if (!workspace) return workspace.takeError();
-    auto impl = std::make_unique<Impl>(std::move(*workspace), options);
+    // The workspace remembers its clock: the mode, and where a virtual one stood.
+    DatabaseOptions resolved = options;
+    std::unique_ptr<sim::Clock> ownClock;
+    if (!options.clock) {
+        const auto remembered = (*workspace)->meta("clock");
+        const auto mode = options.clockMode.value_or(
+            remembered == "virtual" ? sim::Clock::Mode::Virtual : sim::Clock::Mode::Real);
+        sim::Millis start = sim::Clock(sim::Clock::Mode::Real).now();
+        if (const auto saved = (*workspace)->meta("virtual_now_ms");
+            saved && mode == sim::Clock::Mode::Virtual)
+            start = std::max<sim::Millis>(std::atoll(saved->c_str()), 0);
+        ownClock = std::make_unique<sim::Clock>(mode, start);
+        resolved.clock = ownClock.get();
+        if (auto r = (*workspace)->setMeta("clock", mode == sim::Clock::Mode::Virtual ? "virtual" : "real"); !r)
+            return r.takeError();
+    }
+    auto impl = std::make_unique<Impl>(std::move(*workspace), resolved);
+    impl->m_ownClock = std::move(ownClock);
     if (auto r = impl->loadTables(); !r) return r.takeError();
     return std::unique_ptr<Database>(new Database(std::move(impl)));
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "model/error.h"
@@ -29,8 +30,11 @@ struct DatabaseOptions {
     // call flush() before it acknowledges anything (the endpoint answers a whole batch of
     // requests after one commit). When false, every write returns committed.
     bool deferCommits = false;
-    // The world's clock; nullptr means a real clock owned by the database. Must outlive it.
+    // The world's clock; must outlive the database. nullptr: the database keeps its own, of
+    // `clockMode` or else the mode the workspace last used (real for a new workspace); a
+    // virtual one resumes at the moment it was last saved.
     sim::Clock* clock = nullptr;
+    std::optional<sim::Clock::Mode> clockMode;
     // Seeds the world's randomness (shard ids, event ids, table ids, TTL lags): the same
     // scenario with the same seed and a virtual clock gives the same world, byte for byte.
     uint64_t seed = 0;

@@ -81,6 +81,8 @@ public:
 
     double now() const;
     std::string newId();
+    // A virtual clock's moment, kept in the workspace so it resumes where it stood.
+    void saveClock();
 
     std::mutex m_mutex;
     // Declared before the members built from them.

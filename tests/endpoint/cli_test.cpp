@@ -35,6 +35,18 @@ TEST(CommandLine, ReadsEveryServeOptionInBothSpellings) {
     ASSERT_TRUE(line) << line.error().message;
     EXPECT_TRUE(line->serve.inMemory);
     EXPECT_EQ(line->serve.port, 0);
+    EXPECT_FALSE(line->serve.virtualClock.has_value());  // the workspace's own clock
+    EXPECT_FALSE(line->serve.immediateTtl);              // DynamoDB-like lag by default
+
+    line = parse({"serve", "--clock=virtual", "--speed", "600", "--ttl-lag", "immediate"});
+    ASSERT_TRUE(line) << line.error().message;
+    EXPECT_EQ(line->serve.virtualClock, true);
+    EXPECT_EQ(line->serve.speed, 600);
+    EXPECT_TRUE(line->serve.immediateTtl);
+    line = parse({"serve", "--clock", "real", "--ttl-lag=realistic"});
+    ASSERT_TRUE(line) << line.error().message;
+    EXPECT_EQ(line->serve.virtualClock, false);
+    EXPECT_FALSE(line->serve.immediateTtl);
 }
 
 TEST(CommandLine, HelpAndVersion) {
@@ -58,6 +70,12 @@ TEST(CommandLine, RefusesBadArgumentsWithAMessage) {
         {"serve", "--memory=yes"},
         {"serve", "--verbose"},
         {"serve", "extra"},
+        {"serve", "--clock", "fast"},
+        {"serve", "--clock"},
+        {"serve", "--ttl-lag", "never"},
+        {"serve", "--speed", "0"},
+        {"serve", "--speed", "100001"},
+        {"serve", "--speed", "2x"},
     };
     for (const auto& arguments : bad) {
         auto line = parse(arguments);

@@ -475,3 +475,40 @@ TEST(StreamDeterminism, SameSeedSameStream) {
 
 }  // namespace
 }  // namespace shardscope::testing
+
+namespace shardscope::testing {
+namespace {
+
+// design.md "The workspace file": the workspace remembers its clock, and a virtual one resumes
+// where it stood.
+TEST(WorkspaceClock, VirtualClockResumesWhereItStood) {
+    const std::string path = ::testing::TempDir() + "/clock-reopen.db";
+    std::remove(path.c_str());
+    sim::Millis stood = 0;
+    {
+        table::DatabaseOptions options(path);
+        options.clockMode = sim::Clock::Mode::Virtual;
+        auto db = table::Database::open(options);
+        ASSERT_TRUE(db.ok()) << db.error().message;
+        stood = (*db)->clock().now() + 86400000;  // a new virtual clock starts at the real now
+        ASSERT_TRUE((*db)->clock().jumpTo(stood));
+    }
+    {
+        auto db = table::Database::open(table::DatabaseOptions(path));  // no mode given
+        ASSERT_TRUE(db.ok()) << db.error().message;
+        EXPECT_EQ((*db)->clock().mode(), sim::Clock::Mode::Virtual);
+        EXPECT_EQ((*db)->clock().now(), stood);
+        EXPECT_TRUE((*db)->clock().paused());
+    }
+    {
+        table::DatabaseOptions options(path);
+        options.clockMode = sim::Clock::Mode::Real;
+        auto db = table::Database::open(options);
+        ASSERT_TRUE(db.ok()) << db.error().message;
+        EXPECT_EQ((*db)->clock().mode(), sim::Clock::Mode::Real);
+    }
+    std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace shardscope::testing
