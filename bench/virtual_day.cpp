@@ -150,9 +150,10 @@ struct EventCounts {
     int64_t shardsClosed = 0;
     int64_t ttlDeletions = 0;
     uint64_t dropped = 0;
+    std::vector<stream::Event> events;  // reused between drains
 
     void drain(stream::Subscription& subscription) {
-        std::vector<stream::Event> events;
+        events.clear();
         subscription.drain(events);
         for (const auto& event : events) {
             if (std::holds_alternative<stream::RecordAppended>(event)) {

@@ -69,7 +69,7 @@ void Clock::setSpeed(double speed) {
         // Re-anchor so the change applies from now on and time does not jump.
         m_base = virtualNowLocked();
         m_anchor = steady_clock::now();
-        m_speed = std::clamp(std::isfinite(speed) ? speed : 1.0, 1.0, kMaxSpeed);
+        m_speed = std::clamp(std::isnan(speed) ? 1.0 : speed, 1.0, kMaxSpeed);
     }
     changed();
 }

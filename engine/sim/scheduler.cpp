@@ -5,9 +5,13 @@
 
 namespace shardscope::sim {
 
-Scheduler::Scheduler(Clock& clock) : m_clock(clock) {}
+Scheduler::Scheduler(Clock& clock) : m_clock(clock) {
+    // A pause, a speed change or a jump changes when the next moment comes in real time.
+    m_clock.setOnChange([this] { wake(); });
+}
 
 Scheduler::~Scheduler() {
+    m_clock.setOnChange(nullptr);
     stop();
 }
 

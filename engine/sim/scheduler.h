@@ -28,6 +28,7 @@ public:
     using Task = std::function<void(Millis now)>;
     using NextDue = std::function<std::optional<Millis>()>;
 
+    // Takes the clock's change callback (one scheduler per clock).
     explicit Scheduler(Clock& clock);
     ~Scheduler();
     Scheduler(const Scheduler&) = delete;
