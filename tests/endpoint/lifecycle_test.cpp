@@ -44,11 +44,15 @@ TEST(Lifecycle, StopLetsInFlightRequestsAnswer) {
 }
 
 TEST(Lifecycle, StopIsIdempotentAndRefusesNewConnections) {
-    auto server = startServer();
+    // On a loopback address of its own: once the port is released, a server of another test
+    // running alongside may be given the same port number on 127.0.0.1.
+    ServerOptions options;
+    options.bindAddress = "127.0.0.42";
+    auto server = startServer(options);
     const uint16_t port = server->port();
     server->stop();
     server->stop();
-    EXPECT_THROW(Client{port}, boost::system::system_error);
+    EXPECT_THROW((Client{port, "127.0.0.42"}), boost::system::system_error);
 }
 
 TEST(Lifecycle, ReportsAPortInUse) {

@@ -63,8 +63,8 @@ inline HttpRequest dynamoRequest(const std::string& target, const std::string& b
 // A blocking client on its own io_context: one connection, requests one after another.
 class Client {
 public:
-    explicit Client(uint16_t port) {
-        m_socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    explicit Client(uint16_t port, const char* address = "127.0.0.1") {
+        m_socket.connect(tcp::endpoint(asio::ip::make_address(address), port));
     }
 
     HttpResponse call(const HttpRequest& request) {
