@@ -3,6 +3,7 @@
 // on a durable workspace file, next to the SQLite grouped-insert ceiling measured in the same run
 // (the reference point ../shared/bench/RESULTS-peers.md uses).
 #include <benchmark/benchmark.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <thread>
 
 #include "table/database.h"
+#include "wire/dispatcher.h"
 
 namespace {
 
@@ -51,7 +53,7 @@ Item benchItem(int i, std::mt19937& random) {
                 {"payload", AttributeValue::string(payload)}};
 }
 
-std::unique_ptr<table::Database> openWithTable(const std::string& path) {
+std::unique_ptr<table::Database> openWithTable(const std::string& path, bool stream = false) {
     auto db = table::Database::open({path});
     if (!db) {
         std::fprintf(stderr, "open failed: %s\n", db.error().message.c_str());
@@ -62,6 +64,7 @@ std::unique_ptr<table::Database> openWithTable(const std::string& path) {
     create.keySchema = {{"pk", "HASH"}, {"sk", "RANGE"}};
     create.attributeDefinitions = {{"pk", "S"}, {"sk", "S"}};
     create.billingMode = "PAY_PER_REQUEST";
+    if (stream) create.streamSpecification = table::StreamSpecification{true, "NEW_AND_OLD_IMAGES"};
     if (!(*db)->createTable(create)) std::abort();
     return std::move(*db);
 }
@@ -69,9 +72,10 @@ std::unique_ptr<table::Database> openWithTable(const std::string& path) {
 // Fixture state per benchmark run: a database (in memory or on disk) preloaded with `preload`
 // items, so reads and updates hit real rows.
 struct Bench {
-    explicit Bench(bool durable, int preload = 0) : path(durable ? tempPath("db") : ":memory:") {
+    explicit Bench(bool durable, int preload = 0, bool stream = false)
+        : path(durable ? tempPath("db") : ":memory:") {
         if (durable) removeDatabase(path);
-        db = openWithTable(path);
+        db = openWithTable(path, stream);
         std::mt19937 random(42);
         for (int i = 0; i < preload; ++i) put(i, random);
     }
@@ -97,7 +101,7 @@ struct Bench {
 };
 
 void BM_PutItem(benchmark::State& state) {
-    Bench bench(state.range(0) != 0);
+    Bench bench(state.range(0) != 0, 0, state.range(1) != 0);
     std::mt19937 random(7);
     int i = 0;
     for (auto _ : state) bench.put(i++, random);
@@ -133,7 +137,7 @@ void BM_GetItem(benchmark::State& state) {
 
 void BM_UpdateItem(benchmark::State& state) {
     constexpr int kItems = 20000;
-    Bench bench(state.range(0) != 0, kItems);
+    Bench bench(state.range(0) != 0, kItems, state.range(1) != 0);
     std::mt19937 random(11);
     for (auto _ : state) {
         table::UpdateItemRequest request;
@@ -168,6 +172,49 @@ void BM_QueryPage(benchmark::State& state) {
         if (!result || result->items.size() != 50) std::abort();
     }
     state.SetItemsProcessed(state.iterations() * 50);
+}
+
+// Reading a NEW_AND_OLD_IMAGES stream through the wire layer, as GetRecords answers a client:
+// JSON request in, JSON records out, 1,000 records a call. Per record.
+void BM_StreamGetRecords(benchmark::State& state) {
+    constexpr int kItems = 20000;
+    Bench bench(state.range(0) != 0, kItems, true);
+    wire::Dispatcher dispatcher(*bench.db);
+    auto call = [&](const char* operation, const nlohmann::json& body) {
+        auto reply = dispatcher.handle(std::string("DynamoDBStreams_20120810.") + operation,
+                                       body.dump(), "us-east-1");
+        if (reply.status != 200) std::abort();
+        return nlohmann::json::parse(reply.body);
+    };
+    const std::string arn = *bench.db->describeTable("bench")->latestStreamArn;
+    const auto shards = call("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
+    int64_t records = 0;
+    for (auto _ : state) {
+        for (const auto& shard : shards) {
+            std::string it = call("GetShardIterator", {{"StreamArn", arn},
+                                                       {"ShardId", shard["ShardId"]},
+                                                       {"ShardIteratorType", "TRIM_HORIZON"}})
+                                 ["ShardIterator"];
+            for (;;) {
+                auto reply = dispatcher.handle("DynamoDBStreams_20120810.GetRecords",
+                                               nlohmann::json{{"ShardIterator", it}}.dump(), "");
+                // Count and find the next iterator without parsing the answer: the client's
+                // work is not ours to time.
+                const std::string& body = reply.body;
+                size_t n = 0;
+                for (size_t at = body.find("\"eventID\""); at != std::string::npos;
+                     at = body.find("\"eventID\"", at + 1))
+                    ++n;
+                records += int64_t(n);
+                const std::string marker = "\"NextShardIterator\":\"";
+                const size_t next = body.find(marker);
+                if (n == 0 || next == std::string::npos) break;
+                const size_t begin = next + marker.size();
+                it = body.substr(begin, body.find('"', begin) - begin);
+            }
+        }
+    }
+    state.SetItemsProcessed(records);
 }
 
 // The ceiling: one connection, INSERT of 200-byte rows (16-byte TEXT key + 184-byte blob), 1,000
@@ -210,10 +257,11 @@ void BM_SqliteGroupedInsertCeiling(benchmark::State& state) {
 
 // Arg 0: ":memory:", arg 1: a durable workspace file.
 BENCHMARK(BM_SqliteGroupedInsertCeiling)->ArgName("durable")->Arg(0)->Arg(1)->Iterations(200000);
-BENCHMARK(BM_PutItem)->ArgName("durable")->Arg(0)->Arg(1);
+BENCHMARK(BM_PutItem)->ArgNames({"durable", "stream"})->Args({0, 0})->Args({1, 0})->Args({0, 1})->Args({1, 1});
 BENCHMARK(BM_PutItemConcurrent)->Threads(16)->UseRealTime();
 BENCHMARK(BM_GetItem)->ArgName("durable")->Arg(0)->Arg(1);
-BENCHMARK(BM_UpdateItem)->ArgName("durable")->Arg(0)->Arg(1);
+BENCHMARK(BM_UpdateItem)->ArgNames({"durable", "stream"})->Args({0, 0})->Args({1, 0})->Args({0, 1})->Args({1, 1});
+BENCHMARK(BM_StreamGetRecords)->ArgName("durable")->Arg(0)->Arg(1);
 BENCHMARK(BM_QueryPage)->ArgName("durable")->Arg(0)->Arg(1);
 
 }  // namespace

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/codec.h"
 
+#include "model/json.h"
+
 namespace shardscope::model {
 
 namespace {
@@ -271,7 +273,162 @@ bool getValue(Reader& in, AttributeValue& value, int depth) {
     return false;
 }
 
+// ---- Stored bytes straight to DynamoDB JSON text ----------------------------------------------
+
+void appendQuoted(std::string& out, std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.push_back('"');
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out.push_back('\\');
+            out.push_back(c);
+        } else if (u < 0x20) {
+            // The short escapes where JSON has them, as nlohmann's writer does.
+            const char* shortForm = c == '\b'   ? "\\b"
+                                    : c == '\f' ? "\\f"
+                                    : c == '\n' ? "\\n"
+                                    : c == '\r' ? "\\r"
+                                    : c == '\t' ? "\\t"
+                                                : nullptr;
+            if (shortForm) {
+                out.append(shortForm);
+                continue;
+            }
+            out.append("\\u00");
+            out.push_back(kHex[u >> 4]);
+            out.push_back(kHex[u & 0xF]);
+        } else {
+            out.push_back(c);
+        }
+    }
+    out.push_back('"');
+}
+
+// The stored ".<digits>e<exponent>" (0.digits × 10^exponent) in Number::toString's plain decimal
+// spelling, without building a Number.
+bool appendNumberText(Reader& in, std::string& out) {
+    std::string_view text;
+    if (!in.bytes(text) || !isCanonicalNumberText(text)) return false;
+    out.push_back('"');
+    if (text == "0") {
+        out.append("0\"");
+        return true;
+    }
+    if (text.front() == '-') {
+        out.push_back('-');
+        text.remove_prefix(1);
+    }
+    const size_t e = text.find('e');
+    const std::string_view digits = text.substr(1, e - 1);
+    int exponent = 0;
+    const std::string_view expText = text.substr(e + 1);
+    const bool negative = expText.front() == '-';
+    for (const char c : expText.substr(negative ? 1 : 0)) {
+        exponent = exponent * 10 + (c - '0');
+        if (exponent > 1000) return false;  // far outside DynamoDB's range: not ours
+    }
+    if (negative) exponent = -exponent;
+    const int n = int(digits.size());
+    if (exponent <= 0) {
+        out.append("0.");
+        out.append(size_t(-exponent), '0');
+        out.append(digits);
+    } else if (exponent < n) {
+        out.append(digits.substr(0, size_t(exponent)));
+        out.push_back('.');
+        out.append(digits.substr(size_t(exponent)));
+    } else {
+        out.append(digits);
+        out.append(size_t(exponent - n), '0');
+    }
+    out.push_back('"');
+    return true;
+}
+
+bool appendValueJson(Reader& in, std::string& out, int depth);
+
+bool appendMapJson(Reader& in, std::string& out, int depth) {
+    uint64_t n = 0;
+    if (!in.count(n)) return false;
+    out.push_back('{');
+    for (uint64_t i = 0; i < n; ++i) {
+        std::string_view name;
+        if (!in.bytes(name)) return false;
+        if (i) out.push_back(',');
+        appendQuoted(out, name);
+        out.push_back(':');
+        if (!appendValueJson(in, out, depth + 1)) return false;
+    }
+    out.push_back('}');
+    return true;
+}
+
+bool appendValueJson(Reader& in, std::string& out, int depth) {
+    uint8_t tag = 0;
+    if (depth > kMaxDecodeDepth || !in.byte(tag) || tag > uint8_t(Type::BS)) return false;
+    const Type type = Type(tag);
+    out.append("{\"");
+    out.append(typeName(type));
+    out.append("\":");
+    std::string_view bytes;
+    uint64_t n = 0;
+    switch (type) {
+        case Type::S:
+            if (!in.bytes(bytes)) return false;
+            appendQuoted(out, bytes);
+            break;
+        case Type::B:
+            if (!in.bytes(bytes)) return false;
+            appendQuoted(out, base64Encode(bytes));
+            break;
+        case Type::N:
+            if (!appendNumberText(in, out)) return false;
+            break;
+        case Type::BOOL: {
+            uint8_t b = 0;
+            if (!in.byte(b) || b > 1) return false;
+            out.append(b ? "true" : "false");
+            break;
+        }
+        case Type::NULL_:
+            out.append("true");
+            break;
+        case Type::M:
+            if (!appendMapJson(in, out, depth)) return false;
+            break;
+        case Type::L:
+        case Type::SS:
+        case Type::BS:
+        case Type::NS:
+            if (!in.count(n)) return false;
+            out.push_back('[');
+            for (uint64_t i = 0; i < n; ++i) {
+                if (i) out.push_back(',');
+                if (type == Type::L) {
+                    if (!appendValueJson(in, out, depth + 1)) return false;
+                } else if (type == Type::NS) {
+                    if (!appendNumberText(in, out)) return false;
+                } else {
+                    if (!in.bytes(bytes)) return false;
+                    appendQuoted(out, type == Type::SS ? std::string(bytes) : base64Encode(bytes));
+                }
+            }
+            out.push_back(']');
+            break;
+    }
+    out.push_back('}');
+    return true;
+}
+
 }  // namespace
+
+bool appendItemJson(std::string_view bytes, std::string& out) {
+    Reader in(bytes);
+    uint8_t version = 0;
+    if (!in.byte(version) || version != uint8_t(kFormatVersion)) return false;
+    return appendMapJson(in, out, 1) && in.atEnd();
+}
 
 std::string encodeItem(const Item& item) {
     std::string out;

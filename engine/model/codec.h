@@ -13,4 +13,9 @@ namespace shardscope::model {
 std::string encodeItem(const Item& item);
 bool decodeItem(std::string_view bytes, Item& item);
 
+// Appends the item's DynamoDB JSON (`{"name":{"S":"…"},…}`, names in order) to `out`, straight
+// from its stored bytes without building an Item: the stream's GetRecords path renders thousands
+// of images a call. The same text toJson(item).dump() gives; false on bytes not from encodeItem.
+bool appendItemJson(std::string_view bytes, std::string& out);
+
 }  // namespace shardscope::model

@@ -276,13 +276,26 @@ void Workspace::startCheckpointer() {
 }
 
 void Workspace::checkpointLoop(sqlite3* db) {
+    // A connection joins the WAL only when it first reads; until then a checkpoint through it
+    // returns OK having copied nothing.
+    sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    // Past this many frames (64 MiB of 4 KiB pages), once everything is copied, the WAL is
+    // restarted: the writer then reuses the file from its start instead of growing it forever
+    // (a writer that never pauses never meets a fully copied WAL by chance).
+    constexpr int kRestartFrames = 16384;
     std::unique_lock lock(m_checkpointMutex);
     while (!m_stopping) {
         m_checkpointWake.wait_for(lock, std::chrono::milliseconds(250));
         if (m_stopping) break;
         lock.unlock();
         // PASSIVE never blocks the writer; frames it cannot copy yet wait for the next round.
-        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        int logFrames = 0, copied = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                 &logFrames, &copied);
+        // RESTART holds off the writer only while it finishes the few frames written since
+        // (its busy timeout bounds the wait; on timeout the next round tries again).
+        if (rc == SQLITE_OK && logFrames > kRestartFrames)
+            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
         lock.lock();
     }
     sqlite3_close(db);
@@ -312,7 +325,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
     // the process being killed (kill -9); only a power loss can take the last commits.
     for (const char* pragma :
          {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=OFF",
-          "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY"}) {
+          "PRAGMA cache_size=-65536", "PRAGMA temp_store=MEMORY",
+          // After a restart the WAL file is cut back to this size rather than kept at its peak.
+          "PRAGMA journal_size_limit=67108864"}) {
         if (auto r = ws->exec(pragma); !r) return r.takeError();
     }
     bool ok = true;

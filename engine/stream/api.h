@@ -92,6 +92,9 @@ struct GetShardIteratorRequest {
 struct GetRecordsRequest {
     std::string shardIterator;
     std::optional<int64_t> limit;  // 1-1000, default 1000
+    // false: leave Record::keys/newImage/oldImage empty and give only their stored encodings,
+    // for a caller that renders JSON straight from those (the wire layer).
+    bool decodeImages = true;
 };
 
 struct Record {
@@ -107,6 +110,11 @@ struct Record {
     ViewType streamViewType = ViewType::KeysOnly;
     bool byTimeToLive = false;  // userIdentity {Type: Service, PrincipalId: dynamodb.amazonaws.com}
     std::string shardId;        // where it was read from (not on the wire; for the inspector)
+    // The same keys and images in their stored encoding (model/codec.h); an empty string is an
+    // absent image.
+    std::string encodedKeys;
+    std::string encodedNewImage;
+    std::string encodedOldImage;
 };
 
 struct GetRecordsResult {

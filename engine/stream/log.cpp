@@ -863,11 +863,12 @@ Result<GetRecordsResult> StreamLog::records(const GetRecordsRequest& request) {
     if (after < *through)
         return trimmed("The iterator points to records older than the trim horizon of shard " +
                        shard->shardId + ": records older than 24 hours have been trimmed");
-    return readShard(*stream, *shard, after, *limit, now);
+    return readShard(*stream, *shard, after, *limit, now, request.decodeImages);
 }
 
 Result<GetRecordsResult> StreamLog::readShard(const Stream& stream, const Shard& shard,
-                                              int64_t after, int64_t limit, Millis now) {
+                                              int64_t after, int64_t limit, Millis now,
+                                              bool decodeImages) {
     GetRecordsResult result;
     auto& stmt = m_ws.statement(
         "SELECT seq, created_ms, event, size, keys, new_image, old_image FROM records WHERE "
@@ -894,11 +895,17 @@ Result<GetRecordsResult> StreamLog::readShard(const Stream& stream, const Shard&
         r.byTimeToLive = kind == 4;
         r.awsRegion = m_region;
         r.approximateCreationDateTime = stmt.columnInt(1) / 1000;
-        bool decoded = model::decodeItem(stmt.columnBlob(4), r.keys);
-        if (!stmt.columnIsNull(5))
-            decoded = decoded && model::decodeItem(stmt.columnBlob(5), r.newImage.emplace());
-        if (!stmt.columnIsNull(6))
-            decoded = decoded && model::decodeItem(stmt.columnBlob(6), r.oldImage.emplace());
+        r.encodedKeys = std::string(stmt.columnBlob(4));
+        if (!stmt.columnIsNull(5)) r.encodedNewImage = std::string(stmt.columnBlob(5));
+        if (!stmt.columnIsNull(6)) r.encodedOldImage = std::string(stmt.columnBlob(6));
+        bool decoded = true;
+        if (decodeImages) {
+            decoded = model::decodeItem(r.encodedKeys, r.keys);
+            if (!stmt.columnIsNull(5))
+                decoded = decoded && model::decodeItem(r.encodedNewImage, r.newImage.emplace());
+            if (!stmt.columnIsNull(6))
+                decoded = decoded && model::decodeItem(r.encodedOldImage, r.oldImage.emplace());
+        }
         if (!decoded) {
             stmt.reset();
             return Error{ErrorCode::InternalServerError, "damaged stream record", nullptr};

@@ -140,7 +140,7 @@ private:
                              Millis issued) const;
     std::string eventId(const Stream& stream, int64_t seq) const;
     Result<GetRecordsResult> readShard(const Stream& stream, const Shard& shard, int64_t after,
-                                       int64_t limit, Millis now);
+                                       int64_t limit, Millis now, bool decodeImages);
 
     store::Workspace& m_ws;
     sim::Clock& m_clock;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "model/codec.h"
 #include "model/errordetail.h"
 #include "model/json.h"
 #include "table/database.h"
@@ -339,34 +340,65 @@ Result<json> getShardIterator(Database& db, const json& body, bool) {
     return json{{"ShardIterator", *iterator}};
 }
 
-// One stream record as GetRecords answers it (reference §5.1).
-json recordJson(const stream::Record& r) {
-    json data = {{"ApproximateCreationDateTime", r.approximateCreationDateTime},
-                 {"Keys", model::toJson(r.keys)}};
-    if (r.newImage) data["NewImage"] = model::toJson(*r.newImage);
-    if (r.oldImage) data["OldImage"] = model::toJson(*r.oldImage);
-    data["SequenceNumber"] = r.sequenceNumber;
-    data["SizeBytes"] = r.sizeBytes;
-    data["StreamViewType"] = stream::viewTypeName(r.streamViewType);
-    json out = {{"eventID", r.eventId},     {"eventName", stream::eventNameText(r.eventName)},
-                {"eventVersion", "1.1"},    {"eventSource", "aws:dynamodb"},
-                {"awsRegion", r.awsRegion}, {"dynamodb", std::move(data)}};
+// GetRecords (reference §5.1, §5.6). Its answers are the bulk of stream traffic: the records are
+// written as JSON text straight from their stored bytes, not built as a JSON tree first (the
+// same text, several times faster).
+void appendRecordText(std::string& out, const stream::Record& r) {
+    out.append("{\"eventID\":\"").append(r.eventId);
+    out.append("\",\"eventName\":\"").append(stream::eventNameText(r.eventName));
+    out.append("\",\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":");
+    out.push_back('"');
+    out.append(r.awsRegion);  // a region name: letters, digits and dashes
+    out.push_back('"');
+    out.append(",\"dynamodb\":{\"ApproximateCreationDateTime\":");
+    out.append(std::to_string(r.approximateCreationDateTime));
+    out.append(",\"Keys\":");
+    bool ok = model::appendItemJson(r.encodedKeys, out);
+    if (!r.encodedNewImage.empty()) {
+        out.append(",\"NewImage\":");
+        ok = ok && model::appendItemJson(r.encodedNewImage, out);
+    }
+    if (!r.encodedOldImage.empty()) {
+        out.append(",\"OldImage\":");
+        ok = ok && model::appendItemJson(r.encodedOldImage, out);
+    }
+    if (!ok) throw std::runtime_error("damaged stream record");
+    out.append(",\"SequenceNumber\":\"").append(r.sequenceNumber);
+    out.append("\",\"SizeBytes\":").append(std::to_string(r.sizeBytes));
+    out.append(",\"StreamViewType\":\"").append(stream::viewTypeName(r.streamViewType));
+    out.append("\"}");
     // The API spells these capitalised; Lambda events use type/principalId (§5.1, §8.16).
     if (r.byTimeToLive)
-        out["userIdentity"] = {{"Type", "Service"}, {"PrincipalId", "dynamodb.amazonaws.com"}};
-    return out;
+        out.append(
+            ",\"userIdentity\":{\"Type\":\"Service\",\"PrincipalId\":\"dynamodb.amazonaws.com\"}");
+    out.push_back('}');
 }
 
-Result<json> getRecords(Database& db, const json& body, bool) {
+Result<std::string> getRecordsText(Database& db, const json& body) {
     auto req = decodeGetRecords(body);
     if (!req) return req.takeError();
+    req->decodeImages = false;
     auto r = db.getRecords(*req);
     if (!r) return r.takeError();
-    json records = json::array();  // always present, [] when empty
-    for (const auto& record : r->records) records.push_back(recordJson(record));
-    json out = {{"Records", std::move(records)}};
+    // One allocation for the whole answer: JSON text is under twice the stored bytes, plus the
+    // fixed fields of each record.
+    size_t estimate = 64 + (r->nextShardIterator ? r->nextShardIterator->size() : 0);
+    for (const auto& record : r->records)
+        estimate += 2 * (record.encodedKeys.size() + record.encodedNewImage.size() +
+                         record.encodedOldImage.size()) +
+                    400;
+    std::string out;
+    out.reserve(estimate);
+    out.append("{\"Records\":[");  // always present, [] when empty
+    for (size_t i = 0; i < r->records.size(); ++i) {
+        if (i) out.push_back(',');
+        appendRecordText(out, r->records[i]);
+    }
+    out.push_back(']');
     // Omitted (not null or "") once a closed shard has been read to its end.
-    if (r->nextShardIterator) out["NextShardIterator"] = *r->nextShardIterator;
+    if (r->nextShardIterator)
+        out.append(",\"NextShardIterator\":").append(json(*r->nextShardIterator).dump());
+    out.push_back('}');
     return out;
 }
 
@@ -375,7 +407,7 @@ const std::unordered_map<std::string_view, Operation>& streamOperations() {
         {"ListStreams", listStreams},
         {"DescribeStream", describeStream},
         {"GetShardIterator", getShardIterator},
-        {"GetRecords", getRecords},
+        {"GetRecords", nullptr},  // answered as text: getRecordsText
     };
     return table;
 }
@@ -454,6 +486,11 @@ Reply Dispatcher::handle(std::string_view target, std::string_view body,
     auto wantCapacity = isStreams ? Result<bool>(false) : decodeReturnConsumedCapacity(request);
     if (!wantCapacity) return replyFor(wantCapacity.error());
     try {
+        if (isStreams && operation == "GetRecords") {
+            auto text = getRecordsText(m_db, request);
+            if (!text) return replyFor(text.error());
+            return {200, std::move(*text)};
+        }
         auto result = it->second(m_db, request, *wantCapacity);
         if (!result) return replyFor(result.error());
         return {200, result->dump(-1, ' ', false, json::error_handler_t::replace)};

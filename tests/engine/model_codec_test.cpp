@@ -4,6 +4,9 @@
 #include <random>
 
 #include "model/codec.h"
+#include <nlohmann/json.hpp>
+
+#include "model/json.h"
 
 using namespace shardscope::model;
 
@@ -48,6 +51,24 @@ TEST(CodecTest, RoundTripsEveryType) {
 }
 
 // §1.5: the deepest item DynamoDB accepts (32 levels) must store and load.
+// GetRecords renders images straight from their stored bytes: the text must be exactly the
+// DynamoDB JSON the tree writer gives (§1.1 wire forms: N as a string, B as base64, NULL true).
+TEST(CodecTest, DirectJsonEqualsTreeJson) {
+    const Item item = sampleItem();
+    std::string text;
+    ASSERT_TRUE(appendItemJson(encodeItem(item), text));
+    EXPECT_EQ(text, toJson(item).dump());
+    std::string empty;
+    ASSERT_TRUE(appendItemJson(encodeItem(Item{}), empty));
+    EXPECT_EQ(empty, "{}");
+    std::string bad;
+    EXPECT_FALSE(appendItemJson("\x01\x05", bad));
+    Item quoted{{"a\"b\\c\n", AttributeValue::string("x\ty\"\x01")}};
+    std::string escaped;
+    ASSERT_TRUE(appendItemJson(encodeItem(quoted), escaped));
+    EXPECT_EQ(escaped, toJson(quoted).dump());
+}
+
 TEST(CodecTest, RoundTripsMaximumNesting) {
     AttributeValue value = AttributeValue::string("leaf");
     for (int i = 0; i < 31; ++i) value = AttributeValue::map({{"n", value}});

@@ -21,6 +21,7 @@
 
 #include "expr/expression.h"
 #include "model/codec.h"
+#include "model/json.h"
 #include "model/number.h"
 #include "model/value.h"
 #include "table/database.h"
@@ -323,6 +324,17 @@ inline std::string runItemCodec(std::string_view input) {
     Item back;
     if (!model::decodeItem(encoded, back) || back != item) return "codec round trip failed";
     (void)model::itemSize(item);
+    // The stream's direct renderer must write exactly the JSON the tree writer writes.
+    std::string text;
+    if (!model::appendItemJson(encoded, text)) return "appendItemJson refused a valid encoding";
+    // Compared only for valid UTF-8: the endpoint refuses anything else before it is stored.
+    std::string tree;
+    try {
+        tree = model::toJson(item).dump();
+    } catch (const nlohmann::json::exception&) {
+        return "";
+    }
+    if (text != tree) return "appendItemJson differs from toJson: " + text;
     return "";
 }
 
