@@ -42,6 +42,7 @@ std::shared_ptr<Subscription> EventBus::subscribe(size_t capacity) {
     auto subscription = std::make_shared<Subscription>(capacity);
     std::lock_guard lock(m_mutex);
     m_subscribers.push_back(subscription);
+    m_count = m_subscribers.size();
     return subscription;
 }
 
@@ -51,6 +52,7 @@ void EventBus::publish(const std::vector<Event>& events) {
     {
         std::lock_guard lock(m_mutex);
         std::erase_if(m_subscribers, [](const auto& weak) { return weak.expired(); });
+        m_count = m_subscribers.size();
         for (const auto& weak : m_subscribers)
             if (auto s = weak.lock()) live.push_back(std::move(s));
     }

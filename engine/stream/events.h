@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -98,10 +99,14 @@ class EventBus {
 public:
     std::shared_ptr<Subscription> subscribe(size_t capacity = 1 << 20);
     void publish(const std::vector<Event>& events);
+    // Cheap enough to ask on every write; a dropped subscription counts until the next publish
+    // notices it.
+    bool hasSubscribers() const { return m_count.load(std::memory_order_relaxed) > 0; }
 
 private:
     std::mutex m_mutex;
     std::vector<std::weak_ptr<Subscription>> m_subscribers;
+    std::atomic<size_t> m_count{0};
 };
 
 }  // namespace shardscope::stream

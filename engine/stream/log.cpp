@@ -348,8 +348,8 @@ Result<Shard*> StreamLog::openShard(Stream& stream, int64_t parentRow, uint32_t 
     insert.bind(4, int64_t(lo)).bind(5, int64_t(hi)).bind(6, at).bind(7, shard.startSeq);
     if (!insert.run()) return storeFailure(insert);
     shard.row = m_ws.lastInsertRowId();
-    m_events.push_back(ShardOpened{stream.arn, shard.shardId, shard.parentShardId,
-                                   formatSequenceNumber(shard.startSeq), at});
+    note(ShardOpened{stream.arn, shard.shardId, shard.parentShardId,
+                     formatSequenceNumber(shard.startSeq), at});
     stream.shards.push_back(std::move(shard));
     return &stream.shards.back();
 }
@@ -361,8 +361,7 @@ Result<void> StreamLog::closeShard(Stream& stream, Shard& shard, Millis at, bool
     auto& update = m_ws.statement("UPDATE shards SET end_seq=?1, closed_ms=?2 WHERE id=?3");
     if (!update.bind(1, *shard.endSeq).bind(2, at).bind(3, shard.row).run())
         return storeFailure(update);
-    m_events.push_back(
-        ShardClosed{stream.arn, shard.shardId, formatSequenceNumber(*shard.endSeq), split, at});
+    note(ShardClosed{stream.arn, shard.shardId, formatSequenceNumber(*shard.endSeq), split, at});
     return saveLastSeq(stream);
 }
 
@@ -415,9 +414,11 @@ Result<void> StreamLog::append(int64_t streamId, const Change& change) {
                                                  : 3;
     const model::Item* newImage = hasNew(stream->viewType) ? change.newItem : nullptr;
     const model::Item* oldImage = hasOld(stream->viewType) ? change.oldItem : nullptr;
-    const int64_t size = int64_t(model::itemSize(change.keys)) +
-                         (newImage ? int64_t(model::itemSize(*newImage)) : 0) +
-                         (oldImage ? int64_t(model::itemSize(*oldImage)) : 0);
+    auto sizeOf = [](const model::Item* item, int64_t known) {
+        return !item ? 0 : known >= 0 ? known : int64_t(model::itemSize(*item));
+    };
+    const int64_t size = int64_t(model::itemSize(change.keys)) + sizeOf(newImage, change.newSize) +
+                         sizeOf(oldImage, change.oldSize);
     const int64_t seq = ++stream->lastSeq;
     ++m_changes;
     Shard& shard = stream->shards[index];
@@ -428,17 +429,20 @@ Result<void> StreamLog::append(int64_t streamId, const Change& change) {
     insert.bind(1, shard.row).bind(2, seq).bind(3, now).bind(4, int64_t(kind)).bind(5, size);
     insert.bind(6, model::encodeItem(change.keys));
     if (newImage)
-        insert.bind(7, model::encodeItem(*newImage));
+        insert.bind(7, change.encodedNew.empty() ? model::encodeItem(*newImage)
+                                                 : std::string(change.encodedNew));
     else
         insert.bindNull(7);
     if (oldImage)
-        insert.bind(8, model::encodeItem(*oldImage));
+        insert.bind(8, change.encodedOld.empty() ? model::encodeItem(*oldImage)
+                                                 : std::string(change.encodedOld));
     else
         insert.bindNull(8);
     if (!insert.run()) return storeFailure(insert);
     if (!shard.oldestRecordMs) shard.oldestRecordMs = now;
-    m_events.push_back(RecordAppended{stream->arn, shard.shardId, formatSequenceNumber(seq), name,
-                                      change.keys, size, change.byTimeToLive, now});
+    if (observed())
+        note(RecordAppended{stream->arn, shard.shardId, formatSequenceNumber(seq), name,
+                            change.keys, size, change.byTimeToLive, now});
 
     // The split model: a shard taking more than splitRecordsPerSecond records within one
     // second of clock time closes and hands its key range, halved, to two children.
@@ -568,8 +572,7 @@ Result<void> StreamLog::purge(Millis now) {
             auto oldest = oldestStored(shard.row);
             if (!oldest) return oldest.takeError();
             shard.oldestRecordMs = *oldest;
-            if (removed > 0)
-                m_events.push_back(RecordsTrimmed{stream.arn, shard.shardId, removed, now});
+            if (removed > 0) note(RecordsTrimmed{stream.arn, shard.shardId, removed, now});
         }
         std::vector<int64_t> gone;
         for (const auto& shard : stream.shards)

@@ -73,6 +73,9 @@ struct Change {
     model::Item keys;
     uint32_t partitionHash = 0;
     bool byTimeToLive = false;
+    // The items' stored encodings and sizes when the caller has them (else computed here).
+    std::string_view encodedOld, encodedNew;
+    int64_t oldSize = -1, newSize = -1;
 };
 
 class StreamLog {
@@ -113,7 +116,12 @@ public:
     Result<void> detachTable(int64_t tableId);
 
     // Events produced since the last take (the database publishes them after its commit).
-    void note(Event event) { m_events.push_back(std::move(event)); }
+    void note(Event event) {
+        if (observed()) m_events.push_back(std::move(event));
+    }
+    // Whether anyone listens: events are not even built for nobody.
+    bool observed() const { return m_bus && m_bus->hasSubscribers(); }
+    void setBus(EventBus* bus) { m_bus = bus; }
     std::vector<Event> takeEvents();
     // Counts changes to the in-memory state, so a rolled-back write reloads only when needed.
     uint64_t changeMark() const { return m_changes; }
@@ -151,6 +159,7 @@ private:
     uint64_t m_iteratorKey[2] = {0, 0};
     std::map<int64_t, Stream> m_streams;
     std::vector<Event> m_events;
+    EventBus* m_bus = nullptr;
     uint64_t m_changes = 0;
 };
 

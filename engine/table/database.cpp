@@ -121,7 +121,9 @@ Database::Impl::Impl(std::unique_ptr<store::Workspace> workspace, const Database
       m_seed(options.seed),
       m_random(options.seed),
       m_ttlSettings(options.ttl),
-      m_streams(*m_workspace, *m_clock, m_random, options.streams, m_region, options.seed) {}
+      m_streams(*m_workspace, *m_clock, m_random, options.streams, m_region, options.seed) {
+    m_streams.setBus(&m_bus);
+}
 
 Database::Impl::~Impl() {
     std::lock_guard lock(m_mutex);
@@ -294,7 +296,8 @@ Result<std::optional<StoredItem>> Database::Impl::loadItem(const TableInfo& tabl
         StoredItem item;
         item.rowId = stmt.columnInt(0);
         item.size = stmt.columnInt(2);
-        if (!model::decodeItem(stmt.columnBlob(1), item.item)) {
+        item.encoded = std::string(stmt.columnBlob(1));
+        if (!model::decodeItem(item.encoded, item.item)) {
             stmt.reset();
             return Error{
                 ErrorCode::InternalServerError,
@@ -324,9 +327,10 @@ Result<void> Database::Impl::writeItem(TableInfo& table, const StoredKey& key,
                                        bool byTimeToLive) {
     int64_t rowId = previous ? previous->rowId : 0;
     int64_t newSize = 0;
+    std::string bytes;
     if (next) {
         newSize = int64_t(model::itemSize(*next));
-        const std::string bytes = model::encodeItem(*next);
+        bytes = model::encodeItem(*next);
         if (previous) {
             auto& stmt = m_workspace->statement("UPDATE items SET item=?1, size=?2 WHERE id=?3");
             if (!stmt.bind(1, bytes).bind(2, newSize).bind(3, rowId).run())
@@ -374,16 +378,25 @@ Result<void> Database::Impl::writeItem(TableInfo& table, const StoredKey& key,
 
     if (table.ttlEnabled)
         if (auto r = scheduleExpiry(table, rowId, next); !r) return r;
+    if (!table.activeStreamId && !m_streams.observed()) return {};
     const Item keys = keyAttributes(table.keySchema(), next ? *next : previous->item);
     const auto change = !previous ? stream::EventName::Insert
                         : !next   ? stream::EventName::Remove
                                   : stream::EventName::Modify;
-    m_streams.note(stream::ItemWritten{table.description.tableName, keys, change, byTimeToLive,
-                                       m_clock->now()});
+    if (m_streams.observed())
+        m_streams.note(stream::ItemWritten{table.description.tableName, keys, change, byTimeToLive,
+                                           m_clock->now()});
     if (!table.activeStreamId) return {};
     stream::Change record;
     record.oldItem = previous ? &previous->item : nullptr;
     record.newItem = next;
+    // The encodings and sizes already at hand, so the record costs no second encoding.
+    if (previous) {
+        record.encodedOld = previous->encoded;
+        record.oldSize = previous->size;
+    }
+    record.encodedNew = bytes;
+    record.newSize = newSize;
     record.keys = keys;
     record.partitionHash = uint32_t(key.hash);
     record.byTimeToLive = byTimeToLive;
@@ -411,7 +424,9 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseOptions& options)
             start = std::max<sim::Millis>(std::atoll(saved->c_str()), 0);
         ownClock = std::make_unique<sim::Clock>(mode, start);
         resolved.clock = ownClock.get();
-        if (auto r = (*workspace)->setMeta("clock", mode == sim::Clock::Mode::Virtual ? "virtual" : "real"); !r)
+        if (auto r = (*workspace)
+                         ->setMeta("clock", mode == sim::Clock::Mode::Virtual ? "virtual" : "real");
+            !r)
             return r.takeError();
     }
     auto impl = std::make_unique<Impl>(std::move(*workspace), resolved);

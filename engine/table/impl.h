@@ -29,6 +29,7 @@ struct StoredItem {
     int64_t rowId = 0;
     Item item;
     int64_t size = 0;
+    std::string encoded;  // as stored (model/codec.h): a stream record reuses it as its OldImage
 };
 
 // The parsed expressions of one write: its condition and, for UpdateItem, its update.

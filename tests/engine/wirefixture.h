@@ -19,7 +19,11 @@ using nlohmann::json;
 // Request and answer bodies in failure messages, cut short so a 400 KB item stays readable.
 inline std::string brief(const json& j) {
     std::string text = j.dump();
-    return text.size() > 300 ? text.substr(0, 300) + "…" : text;
+    if (text.size() > 300) {
+        text.resize(300);
+        text += "…";
+    }
+    return text;
 }
 
 struct Answer {
