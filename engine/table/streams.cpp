@@ -226,38 +226,38 @@ Result<stream::ListStreamsResult> Database::listStreams(const stream::ListStream
     return m_impl->m_streams.list(request);
 }
 
-Result<stream::StreamDescription> Database::describeStream(
-    const stream::DescribeStreamRequest& request) {
-    WriteLock lock(*m_impl);
-    Result<stream::StreamDescription> out = Error{};
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        out = m_impl->m_streams.describe(request);
+namespace {
+
+// Runs one Streams API call inside a write transaction, since it may first catch the stream up
+// with time.
+template <class T, class Call>
+Result<T> inWriteTransaction(Database::Impl& impl, const Call& call) {
+    WriteLock lock(impl);
+    Result<T> out = Error{};
+    auto done = impl.writeTransaction(lock, [&]() -> Result<void> {
+        out = call();
         return {};
     });
     if (!done) return done.takeError();
     return out;
+}
+
+}  // namespace
+
+Result<stream::StreamDescription> Database::describeStream(
+    const stream::DescribeStreamRequest& request) {
+    return inWriteTransaction<stream::StreamDescription>(
+        *m_impl, [&] { return m_impl->m_streams.describe(request); });
 }
 
 Result<std::string> Database::getShardIterator(const stream::GetShardIteratorRequest& request) {
-    WriteLock lock(*m_impl);
-    Result<std::string> out = Error{};
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        out = m_impl->m_streams.shardIterator(request);
-        return {};
-    });
-    if (!done) return done.takeError();
-    return out;
+    return inWriteTransaction<std::string>(
+        *m_impl, [&] { return m_impl->m_streams.shardIterator(request); });
 }
 
 Result<stream::GetRecordsResult> Database::getRecords(const stream::GetRecordsRequest& request) {
-    WriteLock lock(*m_impl);
-    Result<stream::GetRecordsResult> out = Error{};
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        out = m_impl->m_streams.records(request);
-        return {};
-    });
-    if (!done) return done.takeError();
-    return out;
+    return inWriteTransaction<stream::GetRecordsResult>(
+        *m_impl, [&] { return m_impl->m_streams.records(request); });
 }
 
 // ---- Time ------------------------------------------------------------------------------------

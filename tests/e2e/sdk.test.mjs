@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { loadSdk, startServer } from './server.mjs';
+import { expectError, loadSdk, startServer } from './server.mjs';
 
 const sdk = await loadSdk();
 
@@ -34,21 +34,6 @@ after(async () => {
     await server?.stop();
 });
 
-/** Asserts that `promise` rejects with the DynamoDB error `name`; returns the error. */
-async function expectError(promise, name, message) {
-    let error;
-    try {
-        await promise;
-    } catch (caught) {
-        error = caught;
-    }
-    assert.ok(error, `expected ${name}, but the call succeeded`);
-    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
-    assert.equal(error.$metadata?.httpStatusCode, 400, `${name} should be HTTP 400`);
-    assert.equal(error.$fault, 'client');
-    if (message) assert.match(error.message, message);
-    return error;
-}
 
 /** Polls DescribeTable until the table and all its GSIs are ACTIVE. */
 async function waitActive(TableName, timeoutMs = 10000) {

@@ -10,6 +10,7 @@
 // is also remembered so that `stopAll()` and the process 'exit' hook can kill whatever a failing
 // test left behind: no test run leaves a server running.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -189,4 +190,21 @@ export async function stopAll() {
         child.kill('SIGKILL');
     }
     await Promise.all(waits);
+}
+
+/** Asserts that `promise` rejects with the DynamoDB error `name` (HTTP 400, a client fault);
+ * returns the error. */
+export async function expectError(promise, name, message) {
+    let error;
+    try {
+        await promise;
+    } catch (caught) {
+        error = caught;
+    }
+    assert.ok(error, `expected ${name}, but the call succeeded`);
+    assert.equal(error.name, name, `expected ${name}, got ${error.name}: ${error.message}`);
+    assert.equal(error.$metadata?.httpStatusCode, 400, `${name} should be HTTP 400`);
+    assert.equal(error.$fault, 'client');
+    if (message) assert.match(error.message, message);
+    return error;
 }

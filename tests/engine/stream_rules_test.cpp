@@ -365,6 +365,32 @@ TEST_F(StreamRules, DeletedTableLeavesItsStreamReadable) {
     EXPECT_NE(streamArn(), arn);
 }
 
+// A database on its own clock, driven through the wire layer with both targets.
+struct World {
+    explicit World(const table::DatabaseOptions& options) {
+        auto opened = table::Database::open(options);
+        EXPECT_TRUE(opened.ok()) << opened.error().message;
+        db = std::move(*opened);
+        dispatcher = std::make_unique<wire::Dispatcher>(*db);
+    }
+    json call(std::string_view target, const json& body) {
+        return json::parse(dispatcher->handle(std::string(target), body.dump(), "us-east-1").body);
+    }
+    // Tasks (pk S) with a stream of `viewType`.
+    json createTasks(const std::string& viewType) {
+        return call(
+            "DynamoDB_20120810.CreateTable",
+            {{"TableName", "Tasks"},
+             {"KeySchema", json::array({{{"AttributeName", "pk"}, {"KeyType", "HASH"}}})},
+             {"AttributeDefinitions",
+              json::array({{{"AttributeName", "pk"}, {"AttributeType", "S"}}})},
+             {"BillingMode", "PAY_PER_REQUEST"},
+             {"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", viewType}}}});
+    }
+    std::unique_ptr<table::Database> db;
+    std::unique_ptr<wire::Dispatcher> dispatcher;
+};
+
 // A stream's records survive closing and reopening the workspace file.
 TEST(StreamDurability, RecordsAndShardsSurviveReopening) {
     const std::string path = ::testing::TempDir() + "/stream-reopen.db";
@@ -374,23 +400,12 @@ TEST(StreamDurability, RecordsAndShardsSurviveReopening) {
     for (int round = 0; round < 2; ++round) {
         table::DatabaseOptions options(path);
         options.clock = &clock;
-        auto db = table::Database::open(options);
-        ASSERT_TRUE(db.ok()) << db.error().message;
-        wire::Dispatcher dispatcher(**db);
+        World world(options);
         auto call = [&](std::string_view target, const json& body) {
-            return json::parse(
-                dispatcher.handle(std::string(target), body.dump(), "us-east-1").body);
+            return world.call(target, body);
         };
         if (round == 0) {
-            const json created =
-                call("DynamoDB_20120810.CreateTable",
-                     {{"TableName", "Tasks"},
-                      {"KeySchema", json::array({{{"AttributeName", "pk"}, {"KeyType", "HASH"}}})},
-                      {"AttributeDefinitions",
-                       json::array({{{"AttributeName", "pk"}, {"AttributeType", "S"}}})},
-                      {"BillingMode", "PAY_PER_REQUEST"},
-                      {"StreamSpecification",
-                       {{"StreamEnabled", true}, {"StreamViewType", "NEW_IMAGE"}}}});
+            const json created = world.createTasks("NEW_IMAGE");
             ASSERT_TRUE(created.contains("TableDescription")) << created.dump();
         }
         call("DynamoDB_20120810.PutItem",
@@ -427,27 +442,18 @@ TEST(StreamDeterminism, SameSeedSameStream) {
         options.clock = &clock;
         options.seed = seed;
         options.streams.rolloverPeriodMs = 10 * 60 * 1000;
-        auto db = table::Database::open(options);
-        wire::Dispatcher dispatcher(**db);
+        World world(options);
         auto call = [&](std::string_view target, const json& body) {
-            return json::parse(
-                dispatcher.handle(std::string(target), body.dump(), "us-east-1").body);
+            return world.call(target, body);
         };
-        call("DynamoDB_20120810.CreateTable",
-             {{"TableName", "Tasks"},
-              {"KeySchema", json::array({{{"AttributeName", "pk"}, {"KeyType", "HASH"}}})},
-              {"AttributeDefinitions",
-               json::array({{{"AttributeName", "pk"}, {"AttributeType", "S"}}})},
-              {"BillingMode", "PAY_PER_REQUEST"},
-              {"StreamSpecification",
-               {{"StreamEnabled", true}, {"StreamViewType", "NEW_AND_OLD_IMAGES"}}}});
+        world.createTasks("NEW_AND_OLD_IMAGES");
         for (int i = 0; i < 200; ++i) {
             call("DynamoDB_20120810.PutItem", {{"TableName", "Tasks"},
                                                {"Item",
                                                 {{"pk", {{"S", "k" + std::to_string(i % 17)}}},
                                                  {"n", {{"N", std::to_string(i)}}}}}});
             clock.advanceBy(7000);
-            (void)(*db)->runDue();
+            (void)world.db->runDue();
         }
         const std::string arn = call("DynamoDB_20120810.DescribeTable",
                                      {{"TableName", "Tasks"}})["Table"]["LatestStreamArn"];
