@@ -472,7 +472,7 @@ Result<void> StreamLog::split(Stream& stream, size_t shardIndex, Millis now) {
 // period ended, however late this runs. A clock that jumped days ahead does not leave a trail of
 // empty shards older than the retention window: those are skipped.
 Result<void> StreamLog::rollOver(Stream& stream, Millis now) {
-    if (stream.disabledMs) return {};
+    if (stream.disabledMs || !m_catchUpAllowed) return {};
     const Millis period = m_settings.rolloverPeriodMs;
     for (size_t i = 0; i < stream.shards.size(); ++i) {
         if (!stream.shards[i].open() || stream.shards[i].createdMs + period > now) continue;
@@ -515,6 +515,18 @@ std::optional<Millis> StreamLog::nextDue() const {
                 consider(shard.createdMs + m_settings.rolloverPeriodMs);
             if (shard.oldestRecordMs) consider(purgeAt(*shard.oldestRecordMs + kRetentionMs + 1));
             if (shard.closedMs) consider(purgeAt(*shard.closedMs + kRetentionMs + 1));
+        }
+    }
+    return due;
+}
+
+std::optional<Millis> StreamLog::nextRollover() const {
+    std::optional<Millis> due;
+    for (const auto& [id, stream] : m_streams) {
+        if (stream.disabledMs) continue;
+        for (const auto& shard : stream.shards) {
+            const Millis end = shard.createdMs + m_settings.rolloverPeriodMs;
+            if (shard.open() && (!due || end < *due)) due = end;
         }
     }
     return due;

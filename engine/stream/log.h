@@ -105,6 +105,11 @@ public:
     Result<void> append(int64_t streamId, const Change& change);
 
     std::optional<Millis> nextDue() const;
+    // The earliest moment an open shard's period ends (the only catch-up a read may need).
+    std::optional<Millis> nextRollover() const;
+    // While false, reads answer from the state as it is and never roll shards over (they run
+    // outside a transaction, having found nothing due a moment before).
+    void allowCatchUp(bool allowed) { m_catchUpAllowed = allowed; }
     Result<void> runDue();
 
     Result<ListStreamsResult> list(const ListStreamsRequest& request);
@@ -160,6 +165,7 @@ private:
     std::map<int64_t, Stream> m_streams;
     std::vector<Event> m_events;
     EventBus* m_bus = nullptr;
+    bool m_catchUpAllowed = true;
     uint64_t m_changes = 0;
 };
 

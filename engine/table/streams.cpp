@@ -228,11 +228,21 @@ Result<stream::ListStreamsResult> Database::listStreams(const stream::ListStream
 
 namespace {
 
-// Runs one Streams API call inside a write transaction, since it may first catch the stream up
-// with time.
+// Runs one Streams API call. When a shard's period has ended the call first catches the stream up
+// with time, which writes: then it runs inside a write transaction. Otherwise (nearly always) it
+// only reads, and a transaction would cost a commit for nothing.
 template <class T, class Call>
-Result<T> inWriteTransaction(Database::Impl& impl, const Call& call) {
+Result<T> catchingUp(Database::Impl& impl, const Call& call) {
     WriteLock lock(impl);
+    const auto due = impl.m_streams.nextRollover();
+    if (!due || *due > impl.m_clock->now()) {
+        struct ReadOnly {
+            stream::StreamLog& log;
+            explicit ReadOnly(stream::StreamLog& l) : log(l) { log.allowCatchUp(false); }
+            ~ReadOnly() { log.allowCatchUp(true); }
+        } readOnly(impl.m_streams);
+        return call();
+    }
     Result<T> out = Error{};
     auto done = impl.writeTransaction(lock, [&]() -> Result<void> {
         out = call();
@@ -246,18 +256,18 @@ Result<T> inWriteTransaction(Database::Impl& impl, const Call& call) {
 
 Result<stream::StreamDescription> Database::describeStream(
     const stream::DescribeStreamRequest& request) {
-    return inWriteTransaction<stream::StreamDescription>(
+    return catchingUp<stream::StreamDescription>(
         *m_impl, [&] { return m_impl->m_streams.describe(request); });
 }
 
 Result<std::string> Database::getShardIterator(const stream::GetShardIteratorRequest& request) {
-    return inWriteTransaction<std::string>(
-        *m_impl, [&] { return m_impl->m_streams.shardIterator(request); });
+    return catchingUp<std::string>(*m_impl,
+                                   [&] { return m_impl->m_streams.shardIterator(request); });
 }
 
 Result<stream::GetRecordsResult> Database::getRecords(const stream::GetRecordsRequest& request) {
-    return inWriteTransaction<stream::GetRecordsResult>(
-        *m_impl, [&] { return m_impl->m_streams.records(request); });
+    return catchingUp<stream::GetRecordsResult>(*m_impl,
+                                                [&] { return m_impl->m_streams.records(request); });
 }
 
 // ---- Time ------------------------------------------------------------------------------------
