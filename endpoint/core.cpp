@@ -197,6 +197,10 @@ void Core::stop() {
     m_io.stop();
     for (auto& thread : m_ioThreads) thread.join();
     m_ioThreads.clear();
+    // The close posted above may not have run before the loop stopped, which would leave the
+    // socket listening (and connections landing in its backlog): no thread runs now, so close it.
+    boost::system::error_code ignored;
+    m_acceptor.close(ignored);
 }
 
 }  // namespace shardscope::endpoint::detail
