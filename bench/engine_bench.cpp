@@ -3,9 +3,9 @@
 // on a durable workspace file, next to the SQLite grouped-insert ceiling measured in the same run
 // (the reference point ../shared/bench/RESULTS-peers.md uses).
 #include <benchmark/benchmark.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -191,10 +191,10 @@ void BM_StreamGetRecords(benchmark::State& state) {
     int64_t records = 0;
     for (auto _ : state) {
         for (const auto& shard : shards) {
-            std::string it = call("GetShardIterator", {{"StreamArn", arn},
-                                                       {"ShardId", shard["ShardId"]},
-                                                       {"ShardIteratorType", "TRIM_HORIZON"}})
-                                 ["ShardIterator"];
+            std::string it =
+                call("GetShardIterator", {{"StreamArn", arn},
+                                          {"ShardId", shard["ShardId"]},
+                                          {"ShardIteratorType", "TRIM_HORIZON"}})["ShardIterator"];
             for (;;) {
                 auto reply = dispatcher.handle("DynamoDBStreams_20120810.GetRecords",
                                                nlohmann::json{{"ShardIterator", it}}.dump(), "");
@@ -257,10 +257,20 @@ void BM_SqliteGroupedInsertCeiling(benchmark::State& state) {
 
 // Arg 0: ":memory:", arg 1: a durable workspace file.
 BENCHMARK(BM_SqliteGroupedInsertCeiling)->ArgName("durable")->Arg(0)->Arg(1)->Iterations(200000);
-BENCHMARK(BM_PutItem)->ArgNames({"durable", "stream"})->Args({0, 0})->Args({1, 0})->Args({0, 1})->Args({1, 1});
+BENCHMARK(BM_PutItem)
+    ->ArgNames({"durable", "stream"})
+    ->Args({0, 0})
+    ->Args({1, 0})
+    ->Args({0, 1})
+    ->Args({1, 1});
 BENCHMARK(BM_PutItemConcurrent)->Threads(16)->UseRealTime();
 BENCHMARK(BM_GetItem)->ArgName("durable")->Arg(0)->Arg(1);
-BENCHMARK(BM_UpdateItem)->ArgNames({"durable", "stream"})->Args({0, 0})->Args({1, 0})->Args({0, 1})->Args({1, 1});
+BENCHMARK(BM_UpdateItem)
+    ->ArgNames({"durable", "stream"})
+    ->Args({0, 0})
+    ->Args({1, 0})
+    ->Args({0, 1})
+    ->Args({1, 1});
 BENCHMARK(BM_StreamGetRecords)->ArgName("durable")->Arg(0)->Arg(1);
 BENCHMARK(BM_QueryPage)->ArgName("durable")->Arg(0)->Arg(1);
 
