@@ -296,14 +296,14 @@ Result<IndexInfo> buildGlobalIndex(const TableInfo& table, const IndexSpec& spec
 
 // ---- Description JSON ----------------------------------------------------------------------
 
-namespace {
-
 json keySchemaJson(const model::KeySchema& schema) {
     json out = json::array();
     out.push_back({{"AttributeName", schema.partition.name}, {"KeyType", "HASH"}});
     if (schema.sort) out.push_back({{"AttributeName", schema.sort->name}, {"KeyType", "RANGE"}});
     return out;
 }
+
+namespace {
 
 json throughputJson(const Throughput& t) {
     return {{"ReadCapacityUnits", t.readCapacityUnits},

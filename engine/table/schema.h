@@ -52,6 +52,8 @@ Result<TableInfo> deserializeTable(std::string_view text);
 
 // DynamoDB's TableDescription JSON (reference §2.3), for DescribeTable and friends.
 nlohmann::json describeJson(const TableDescription& description);
+// A KeySchema as DynamoDB writes it: HASH first, then RANGE (also DescribeStream's KeySchema).
+nlohmann::json keySchemaJson(const model::KeySchema& schema);
 
 // A primary key (or index key) in stored form: the partition key's hash (0 … 2^32-1, the scan
 // order), and the order-preserving encodings of the partition and sort values.

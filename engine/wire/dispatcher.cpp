@@ -283,14 +283,6 @@ Result<json> describeTimeToLive(Database& db, const json& body, bool) {
 
 // ---- DynamoDB Streams (reference §5) ---------------------------------------------------------
 
-// The same shape as DescribeTable's KeySchema: HASH first, then RANGE.
-json keySchemaJson(const model::KeySchema& schema) {
-    json out = json::array();
-    out.push_back({{"AttributeName", schema.partition.name}, {"KeyType", "HASH"}});
-    if (schema.sort) out.push_back({{"AttributeName", schema.sort->name}, {"KeyType", "RANGE"}});
-    return out;
-}
-
 Result<json> listStreams(Database& db, const json& body, bool) {
     auto req = decodeListStreams(body);
     if (!req) return req.takeError();
@@ -326,7 +318,7 @@ Result<json> describeStream(Database& db, const json& body, bool) {
                         {"StreamViewType", stream::viewTypeName(d->streamViewType)},
                         {"CreationRequestDateTime", d->creationRequestDateTime},
                         {"TableName", d->tableName},
-                        {"KeySchema", keySchemaJson(d->keySchema)},
+                        {"KeySchema", table::keySchemaJson(d->keySchema)},
                         {"Shards", std::move(shards)}};
     if (d->lastEvaluatedShardId) description["LastEvaluatedShardId"] = *d->lastEvaluatedShardId;
     return json{{"StreamDescription", std::move(description)}};
