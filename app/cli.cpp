@@ -59,10 +59,13 @@ private:
     std::optional<std::string_view> m_inlineValue;
 };
 
-Result<CommandLine> parseServe(Arguments& arguments) {
+Result<CommandLine> parseOptions(Arguments& arguments, Command command) {
     CommandLine line;
-    line.command = Command::Serve;
+    line.command = command;
     auto& serve = line.serve;
+    const bool window = command == Command::Window;
+    // A lab deletes expired items within the second; serve models DynamoDB's lag by default.
+    serve.immediateTtl = window;
     bool workspaceGiven = false;
     while (arguments.next()) {
         const auto name = arguments.name();
@@ -73,8 +76,9 @@ Result<CommandLine> parseServe(Arguments& arguments) {
             serve.demo = false;
             continue;
         }
-        if (name != "--workspace" && name != "--port" && name != "--bind" && name != "--clock" &&
-            name != "--ttl-lag" && name != "--speed") {
+        if (name != "--workspace" && name != "--port" && name != "--clock" && name != "--ttl-lag" &&
+            name != "--speed" && (window || name != "--bind")) {
+            if (window) return usageError("unknown option '" + std::string(name) + "'");
             return usageError("unknown option '" + std::string(name) + "' for 'serve'");
         }
         const auto value = arguments.value();
@@ -103,6 +107,7 @@ Result<CommandLine> parseServe(Arguments& arguments) {
             serve.speed = speed;
         } else if (auto port = parsePort(*value)) {
             serve.port = *port;
+            serve.startEndpoint = window;
         } else {
             return usageError("--port needs a number from 0 to 65535, not '" + std::string(*value) +
                               "'");
@@ -118,18 +123,31 @@ Result<CommandLine> parseServe(Arguments& arguments) {
 
 Result<CommandLine> parseCommandLine(std::span<const std::string_view> arguments) {
     Arguments walker(arguments);
-    if (!walker.next()) return usageError("no command given");
+    if (!walker.next()) return CommandLine{Command::Window, {}};
     const auto command = walker.name();
     if (command == "--help" || command == "-h" || command == "help") return CommandLine{};
     if (command == "--version") return CommandLine{Command::Version, {}};
-    if (command == "serve") return parseServe(walker);
+    if (command == "serve") return parseOptions(walker, Command::Serve);
+    if (command.starts_with("--")) {
+        Arguments options(arguments);
+        return parseOptions(options, Command::Window);
+    }
     return usageError("unknown command '" + std::string(command) + "'");
 }
 
 std::string usage() {
-    return "Usage: shardscope serve [--workspace FILE | --memory] [--port N] [--bind ADDR]\n"
-           "                       [--clock real|virtual] [--speed N] [--ttl-lag immediate|realistic]\n"
+    return "Usage: shardscope [--workspace FILE | --memory] [--port N] [--clock real|virtual]\n"
+           "                  [--speed N] [--ttl-lag immediate|realistic]\n"
+           "       shardscope serve [--workspace FILE | --memory] [--port N] [--bind ADDR]\n"
+           "                       [--clock real|virtual] [--speed N] [--ttl-lag "
+           "immediate|realistic]\n"
            "       shardscope --help | --version\n"
+           "\n"
+           "(no command) Open the window: tables, items, stream records, shard lanes and\n"
+           "          the TTL timeline, live. Without --workspace, the demo workspace with\n"
+           "          its workload running on a virtual clock. --port N also serves the\n"
+           "          DynamoDB API on 127.0.0.1:N from the start; TTL deletes within the\n"
+           "          second unless --ttl-lag realistic.\n"
            "\n"
            "serve     Answer the DynamoDB API over HTTP, for the AWS CLI and\n"
            "          SDKs (with an endpoint override). Stop it with Ctrl-C.\n"

@@ -2,8 +2,8 @@
 #pragma once
 
 #include <cstdint>
-#include <span>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -22,19 +22,23 @@ struct ServeOptions {
     uint16_t port = 8000;
     // Unset: the clock the workspace last ran on (real for a new one).
     std::optional<bool> virtualClock;
-    double speed = 1.0;  // a virtual clock runs this many times faster than real time
+    double speed = 1.0;         // a virtual clock runs this many times faster than real time
     bool immediateTtl = false;  // TTL deletes within the second an item expires
+    // The window only: serve the endpoint on `port` from the start (--port given).
+    bool startEndpoint = false;
 };
 
-enum class Command { Help, Version, Serve };
+// Window (no command, or only options): the Qt window on the workspace; Serve: the endpoint alone.
+enum class Command { Help, Version, Serve, Window };
 
 struct CommandLine {
     Command command = Command::Help;
     ServeOptions serve;
 };
 
-// `arguments` excludes the program name. Errors (Validation) carry a one-line message meant for
-// the user; the caller prints it with usage() and exits with status 2.
+// `arguments` excludes the program name; none at all opens the window on the demo workspace. Errors
+// (Validation) carry a one-line message meant for the user; the caller prints it with usage() and
+// exits with status 2.
 Result<CommandLine> parseCommandLine(std::span<const std::string_view> arguments);
 
 std::string usage();

@@ -5,6 +5,9 @@
 
 #include "cli.h"
 #include "serve.h"
+#ifdef SHARDSCOPE_WITH_UI
+#include "window.h"
+#endif
 
 int main(int argc, char** argv) {
     using namespace shardscope::app;
@@ -24,6 +27,14 @@ int main(int argc, char** argv) {
             return 0;
         case Command::Serve:
             return runServe(line->serve);
+        case Command::Window:
+#ifdef SHARDSCOPE_WITH_UI
+            return runWindow(line->serve, argc, argv);
+#else
+            std::cerr << "shardscope: this build has no window (SHARDSCOPE_BUILD_UI=OFF); "
+                         "'shardscope serve' runs the endpoint\n";
+            return 2;
+#endif
     }
     return 2;
 }

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "serve.h"
 
-#include "demo.h"
-
 #include <pthread.h>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 
+#include "demo/tasklist.h"
 #include "endpoint/server.h"
 #include "sim/scheduler.h"
 #include "table/database.h"
@@ -84,7 +83,7 @@ int runServe(const ServeOptions& options) {
         return 1;
     }
     if (options.demo) {
-        if (auto seeded = seedDemoWorkspace(**database); !seeded) {
+        if (auto seeded = demo::seedTaskList(**database); !seeded) {
             std::cerr << "shardscope: cannot fill the demo workspace: " << seeded.error().message
                       << "\n";
             return 1;

@@ -9,6 +9,7 @@
 
 #include "model/keys.h"
 #include "model/value.h"
+#include "sim/clock.h"
 
 // The DynamoDB Streams API shapes (reference §5), as the engine answers them. The wire layer only
 // translates JSON; every check (ARNs, iterators, sequence numbers, limits) happens in the engine
@@ -120,6 +121,48 @@ struct Record {
 struct GetRecordsResult {
     std::vector<Record> records;                   // always present on the wire, [] when empty
     std::optional<std::string> nextShardIterator;  // omitted once a closed shard is read to its end
+};
+
+// ---- Inspection ------------------------------------------------------------------------------
+// What the window's stream inspector and shard lanes read. Not part of the DynamoDB Streams API:
+// no iterators (they expire after 15 minutes of clock time, which a fast virtual clock passes in
+// milliseconds) and no 1 MB page cap.
+
+struct ShardInfo {
+    std::string shardId;
+    std::string parentShardId;        // empty when none
+    uint32_t hashLo = 0, hashHi = 0;  // partition-key hashes it takes, inclusive
+    sim::Millis createdMs = 0;
+    std::optional<sim::Millis> closedMs;
+    std::string startingSequenceNumber;
+    std::optional<std::string> endingSequenceNumber;  // absent while the shard is open
+    // Records up to and including this one are gone: purged, or past the 24-hour edge by the
+    // millisecond rule GetRecords applies. Empty when none.
+    std::string trimmedThroughSequenceNumber;
+};
+
+struct StreamLineage {
+    std::string streamArn, tableName, streamLabel, streamStatus;
+    ViewType viewType = ViewType::KeysOnly;
+    model::KeySchema keySchema;
+    sim::Millis createdMs = 0;
+    std::optional<sim::Millis> disabledMs;
+    // In creation order, so parents come before children; only shards still within retention.
+    std::vector<ShardInfo> shards;
+};
+
+struct ReadRecordsRequest {
+    std::string streamArn;
+    // Exclusive; absent: from the oldest record not trimmed.
+    std::optional<std::string> afterSequenceNumber;
+    std::optional<std::string> shardId;  // only this shard; absent: every shard of the stream
+    size_t limit = 1000;                 // 1 … 10000
+    bool decodeImages = true;            // as GetRecordsRequest::decodeImages
+};
+
+struct ReadRecordsResult {
+    std::vector<Record> records;  // in sequence-number order, each with its shardId
+    bool more = false;            // records after the last one returned exist
 };
 
 }  // namespace shardscope::stream

@@ -132,9 +132,14 @@ std::optional<int64_t> parseSequenceNumber(std::string_view text) {
     if (text.size() < 21 || text.size() > 40 ||
         !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::nullopt;
-    if (text.size() != 21 || text[0] != '1' || text.substr(1, 1) > "8") return int64_t(0);
+    if (text.size() != 21 || text[0] != '1') return int64_t(0);
     int64_t value = 0;
-    for (const char c : text.substr(1)) value = value * 10 + (c - '0');
+    for (const char c : text.substr(1)) {
+        const int digit = c - '0';
+        // Past int64: no sequence number of ours (and no signed overflow on hostile input).
+        if (value > (INT64_MAX - digit) / 10) return int64_t(0);
+        value = value * 10 + digit;
+    }
     return value;
 }
 
@@ -901,36 +906,12 @@ Result<GetRecordsResult> StreamLog::readShard(const Stream& stream, const Shard&
             break;
         }
         Record r;
-        const int64_t seq = stmt.columnInt(0);
-        const int kind = int(stmt.columnInt(2));
-        r.eventId = eventId(stream, seq);
-        r.eventName = kind == 1   ? EventName::Insert
-                      : kind == 2 ? EventName::Modify
-                                  : EventName::Remove;
-        r.byTimeToLive = kind == 4;
-        r.awsRegion = m_region;
-        r.approximateCreationDateTime = stmt.columnInt(1) / 1000;
-        r.encodedKeys = std::string(stmt.columnBlob(4));
-        if (!stmt.columnIsNull(5)) r.encodedNewImage = std::string(stmt.columnBlob(5));
-        if (!stmt.columnIsNull(6)) r.encodedOldImage = std::string(stmt.columnBlob(6));
-        bool decoded = true;
-        if (decodeImages) {
-            decoded = model::decodeItem(r.encodedKeys, r.keys);
-            if (!stmt.columnIsNull(5))
-                decoded = decoded && model::decodeItem(r.encodedNewImage, r.newImage.emplace());
-            if (!stmt.columnIsNull(6))
-                decoded = decoded && model::decodeItem(r.encodedOldImage, r.oldImage.emplace());
-        }
-        if (!decoded) {
+        if (!recordFromRow(stmt, stream, shard, decodeImages, r)) {
             stmt.reset();
             return Error{ErrorCode::InternalServerError, "damaged stream record", nullptr};
         }
-        r.sequenceNumber = formatSequenceNumber(seq);
-        r.sizeBytes = size;
-        r.streamViewType = stream.viewType;
-        r.shardId = shard.shardId;
         result.records.push_back(std::move(r));
-        position = seq;
+        position = stmt.columnInt(0);
         bytes += size;
     }
     const bool failed = stmt.failed();
@@ -940,6 +921,233 @@ Result<GetRecordsResult> StreamLog::readShard(const Stream& stream, const Shard&
     const bool exhausted = !cut && rows < limit;
     if (shard.open() || !exhausted)
         result.nextShardIterator = signIterator(stream, shard, position, now);
+    return result;
+}
+
+bool StreamLog::recordFromRow(const store::Statement& row, const Stream& stream, const Shard& shard,
+                              bool decodeImages, Record& out) const {
+    const int64_t seq = row.columnInt(0);
+    const int kind = int(row.columnInt(2));
+    out.eventId = eventId(stream, seq);
+    out.eventName = kind == 1   ? EventName::Insert
+                    : kind == 2 ? EventName::Modify
+                                : EventName::Remove;
+    out.byTimeToLive = kind == 4;
+    out.awsRegion = m_region;
+    out.approximateCreationDateTime = row.columnInt(1) / 1000;
+    out.encodedKeys = std::string(row.columnBlob(4));
+    if (!row.columnIsNull(5)) out.encodedNewImage = std::string(row.columnBlob(5));
+    if (!row.columnIsNull(6)) out.encodedOldImage = std::string(row.columnBlob(6));
+    if (decodeImages) {
+        if (!model::decodeItem(out.encodedKeys, out.keys)) return false;
+        if (!row.columnIsNull(5) && !model::decodeItem(out.encodedNewImage, out.newImage.emplace()))
+            return false;
+        if (!row.columnIsNull(6) && !model::decodeItem(out.encodedOldImage, out.oldImage.emplace()))
+            return false;
+    }
+    out.sequenceNumber = formatSequenceNumber(seq);
+    out.sizeBytes = row.columnInt(3);
+    out.streamViewType = stream.viewType;
+    out.shardId = shard.shardId;
+    return true;
+}
+
+// ---- Inspection ------------------------------------------------------------------------------
+
+namespace {
+
+constexpr int64_t kMaxInspectedRecords = 10000;
+constexpr int64_t kBeyondEverySequence = INT64_MAX;
+
+Error readFailure() {
+    return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
+}
+
+// Where an exclusive start puts a read. A well-formed number that is not one of ours lies before
+// all of ours (0) or after all of them, compared as the big integers they are (§5.4).
+int64_t positionAfter(std::string_view text, int64_t parsed) {
+    if (parsed != 0) return parsed;
+    const size_t first = text.find_first_not_of('0');
+    if (first == std::string_view::npos) return 0;
+    const std::string_view digits = text.substr(first);
+    constexpr std::string_view ourFirst = "100000000000000000000";  // sequence 0
+    if (digits.size() != ourFirst.size())
+        return digits.size() < ourFirst.size() ? 0 : kBeyondEverySequence;
+    return digits <= ourFirst ? 0 : kBeyondEverySequence;
+}
+
+Result<int64_t> checkInspectLimit(size_t limit) {
+    if (limit >= 1 && limit <= size_t(kMaxInspectedRecords)) return int64_t(limit);
+    return validationError(
+        "1 validation error detected: Value '" + std::to_string(limit) +
+        "' at 'limit' failed to satisfy constraint: Member must have value " +
+        (limit < 1 ? "greater than or equal to 1" : "less than or equal to 10000"));
+}
+
+Result<int64_t> checkAfterSequenceNumber(const std::optional<std::string>& text) {
+    if (!text) return int64_t(0);
+    const auto parsed = parseSequenceNumber(*text);
+    if (!parsed)
+        return validationError("1 validation error detected: Value '" + *text +
+                               "' at 'afterSequenceNumber' failed to satisfy constraint: Member "
+                               "must have length between 21 and 40 and contain only digits");
+    return positionAfter(*text, *parsed);
+}
+
+}  // namespace
+
+// Unlike the Streams API, a malformed ARN is simply not found: the inspector names streams it
+// was given, and has no message to show for a shape rule.
+Result<Stream*> StreamLog::inspectedStream(const std::string& arn) {
+    const Millis now = m_clock.now();
+    for (auto& [id, s] : m_streams)
+        if (s.arn == arn && retained(s, now)) return &s;
+    return notFound("Stream: " + arn + " not found");
+}
+
+Result<StreamLineage> StreamLog::lineage(const std::string& arn) {
+    auto found = inspectedStream(arn);
+    if (!found) return found.takeError();
+    Stream& stream = **found;
+    const Millis now = m_clock.now();
+    if (auto r = rollOver(stream, now); !r) return r.takeError();
+
+    StreamLineage out;
+    out.streamArn = stream.arn;
+    out.tableName = stream.tableName;
+    out.streamLabel = stream.label;
+    out.streamStatus = stream.disabledMs ? "DISABLED" : "ENABLED";
+    out.viewType = stream.viewType;
+    out.keySchema = stream.keySchema;
+    out.createdMs = stream.createdMs;
+    out.disabledMs = stream.disabledMs;
+    for (const auto& shard : stream.shards) {
+        if (!retained(shard, now)) continue;
+        auto through = trimmedThrough(shard, now);
+        if (!through) return through.takeError();
+        ShardInfo info;
+        info.shardId = shard.shardId;
+        info.parentShardId = shard.parentShardId;
+        info.hashLo = shard.lo;
+        info.hashHi = shard.hi;
+        info.createdMs = shard.createdMs;
+        info.closedMs = shard.closedMs;
+        info.startingSequenceNumber = formatSequenceNumber(shard.startSeq);
+        if (shard.endSeq) info.endingSequenceNumber = formatSequenceNumber(*shard.endSeq);
+        if (*through > 0) info.trimmedThroughSequenceNumber = formatSequenceNumber(*through);
+        out.shards.push_back(std::move(info));
+    }
+    return out;
+}
+
+Result<std::vector<StreamLog::ShardCursor>> StreamLog::cursorsFor(const Stream& stream,
+                                                                  const ReadRecordsRequest& request,
+                                                                  int64_t after, Millis now) {
+    std::vector<ShardCursor> cursors;
+    bool shardFound = false;
+    for (const auto& shard : stream.shards) {
+        if (!retained(shard, now)) continue;
+        if (request.shardId && shard.shardId != *request.shardId) continue;
+        shardFound = true;
+        auto through = trimmedThrough(shard, now);
+        if (!through) return through.takeError();
+        const ShardCursor cursor{&shard, std::max(after, *through),
+                                 shard.endSeq.value_or(kBeyondEverySequence)};
+        if (cursor.from < cursor.last) cursors.push_back(cursor);
+    }
+    if (request.shardId && !shardFound)
+        return notFound("Shard: " + *request.shardId + " in Stream: " + stream.arn + " not found");
+    return cursors;
+}
+
+Result<int64_t> StreamLog::nextSequence(const std::vector<ShardCursor>& cursors, int64_t position) {
+    auto& seek =
+        m_ws.statement("SELECT seq FROM records WHERE shard=?1 AND seq>?2 ORDER BY seq LIMIT 1");
+    int64_t next = 0;
+    for (const ShardCursor& cursor : cursors) {
+        // Cursors follow creation order, so later shards' records all come after this one.
+        if (next != 0 && cursor.shard->startSeq >= next) break;
+        const int64_t from = std::max(position, cursor.from);
+        if (from >= cursor.last) continue;
+        seek.bind(1, cursor.shard->row).bind(2, from);
+        if (seek.step() && (next == 0 || seek.columnInt(0) < next)) next = seek.columnInt(0);
+        const bool failed = seek.failed();
+        seek.reset();
+        if (failed) return readFailure();
+    }
+    return next;
+}
+
+Result<void> StreamLog::readRange(const Stream& stream, const ShardCursor& cursor, int64_t after,
+                                  int64_t through, int64_t limit, bool decodeImages,
+                                  std::vector<Record>& out) {
+    auto& stmt = m_ws.statement(
+        "SELECT seq, created_ms, event, size, keys, new_image, old_image FROM records WHERE "
+        "shard=?1 AND seq>?2 AND seq<=?3 ORDER BY seq LIMIT ?4");
+    stmt.bind(1, cursor.shard->row).bind(2, after).bind(3, through).bind(4, limit);
+    while (stmt.step()) {
+        Record r;
+        if (!recordFromRow(stmt, stream, *cursor.shard, decodeImages, r)) {
+            stmt.reset();
+            return Error{ErrorCode::InternalServerError, "damaged stream record", nullptr};
+        }
+        out.push_back(std::move(r));
+    }
+    const bool failed = stmt.failed();
+    stmt.reset();
+    if (failed) return readFailure();
+    return {};
+}
+
+// Records are keyed by (shard, seq) and a stream's sequence numbers are one counter, nearly
+// without gaps (only a shard's opening takes one). So the next `room` records across shards lie
+// within `room` numbers of the first one: each pass seeks that first one in every shard, then
+// reads that window from each — bounded by the page, never a scan of the stream.
+Result<ReadRecordsResult> StreamLog::readRecords(const ReadRecordsRequest& request) {
+    auto limit = checkInspectLimit(request.limit);
+    if (!limit) return limit.takeError();
+    auto after = checkAfterSequenceNumber(request.afterSequenceNumber);
+    if (!after) return after.takeError();
+    auto found = inspectedStream(request.streamArn);
+    if (!found) return found.takeError();
+    Stream& stream = **found;
+    const Millis now = m_clock.now();
+    if (auto r = rollOver(stream, now); !r) return r.takeError();
+    auto cursors = cursorsFor(stream, request, *after, now);
+    if (!cursors) return cursors.takeError();
+
+    ReadRecordsResult result;
+    int64_t position = *after;
+    while (int64_t(result.records.size()) < *limit) {
+        auto next = nextSequence(*cursors, position);
+        if (!next) return next.takeError();
+        if (*next == 0) return result;
+        const int64_t room = *limit - int64_t(result.records.size());
+        // One shard needs no window: its own order is the order.
+        const int64_t windowEnd = cursors->size() == 1 || *next > kBeyondEverySequence - room
+                                      ? kBeyondEverySequence
+                                      : *next + room - 1;
+        const size_t before = result.records.size();
+        for (const ShardCursor& cursor : *cursors) {
+            if (cursor.shard->startSeq >= windowEnd) break;  // shards opened after the window
+            const int64_t from = std::max(position, cursor.from);
+            if (from >= cursor.last) continue;
+            if (auto r = readRange(stream, cursor, from, windowEnd, room, request.decodeImages,
+                                   result.records);
+                !r)
+                return r.takeError();
+        }
+        // Sequence numbers have one width, so their text sorts as their value.
+        std::sort(
+            result.records.begin() + std::ptrdiff_t(before), result.records.end(),
+            [](const Record& a, const Record& b) { return a.sequenceNumber < b.sequenceNumber; });
+        position = int64_t(result.records.size()) == *limit
+                       ? parseSequenceNumber(result.records.back().sequenceNumber).value_or(0)
+                       : windowEnd;
+    }
+    auto beyond = nextSequence(*cursors, position);
+    if (!beyond) return beyond.takeError();
+    result.more = *beyond != 0;
     return result;
 }
 

@@ -19,8 +19,9 @@
 #include "stream/events.h"
 
 namespace shardscope::store {
+class Statement;
 class Workspace;
-}
+}  // namespace shardscope::store
 
 namespace shardscope::stream {
 
@@ -117,6 +118,11 @@ public:
     Result<std::string> shardIterator(const GetShardIteratorRequest& request);
     Result<GetRecordsResult> records(const GetRecordsRequest& request);
 
+    // The inspector's reads (api.h): a stream's retained shards, and its records across shards in
+    // sequence-number order. An ARN or shard that is unknown (or malformed) is ResourceNotFound.
+    Result<StreamLineage> lineage(const std::string& arn);
+    Result<ReadRecordsResult> readRecords(const ReadRecordsRequest& request);
+
     // A stream outlives its table; this unlinks the table's streams from its id (ids are reused).
     Result<void> detachTable(int64_t tableId);
 
@@ -154,6 +160,28 @@ private:
     std::string eventId(const Stream& stream, int64_t seq) const;
     Result<GetRecordsResult> readShard(const Stream& stream, const Shard& shard, int64_t after,
                                        int64_t limit, Millis now, bool decodeImages);
+    // A record from a row of (seq, created_ms, event, size, keys, new_image, old_image); false
+    // when its stored images do not decode.
+    bool recordFromRow(const store::Statement& row, const Stream& stream, const Shard& shard,
+                       bool decodeImages, Record& out) const;
+    Result<Stream*> inspectedStream(const std::string& arn);
+
+    // One shard's part in a read across shards: its records after `from` (exclusive), which
+    // also skips what is trimmed, and none after `last`.
+    struct ShardCursor {
+        const Shard* shard = nullptr;
+        int64_t from = 0;
+        int64_t last = 0;
+    };
+    Result<std::vector<ShardCursor>> cursorsFor(const Stream& stream,
+                                                const ReadRecordsRequest& request, int64_t after,
+                                                Millis now);
+    // The smallest sequence number of a record after `position` in any cursor; 0 when none.
+    Result<int64_t> nextSequence(const std::vector<ShardCursor>& cursors, int64_t position);
+    // Appends a cursor's records in (after, through], at most `limit` of them.
+    Result<void> readRange(const Stream& stream, const ShardCursor& cursor, int64_t after,
+                           int64_t through, int64_t limit, bool decodeImages,
+                           std::vector<Record>& out);
 
     store::Workspace& m_ws;
     sim::Clock& m_clock;

@@ -80,6 +80,22 @@ public:
     Result<std::string> getShardIterator(const stream::GetShardIteratorRequest& request);
     Result<stream::GetRecordsResult> getRecords(const stream::GetRecordsRequest& request);
 
+    // Stream inspection for the window (stream/api.h): no iterators, so nothing expires however
+    // fast a virtual clock runs. Like the Streams API calls, each first catches the stream up
+    // with time (a shard whose period ended is closed and its child opened). Any thread.
+    //
+    // The stream and its shards still within retention, parents before children.
+    // Errors: ResourceNotFound for an ARN that names no retained stream (malformed ones too).
+    Result<stream::StreamLineage> streamLineage(const std::string& streamArn);
+    // Records of every shard (or of one) in sequence-number order, without those trimmed by the
+    // millisecond rule GetRecords applies. Errors: ResourceNotFound for an unknown stream or
+    // shard; Validation for a malformed afterSequenceNumber or a limit outside 1 … 10000.
+    Result<stream::ReadRecordsResult> readRecords(const stream::ReadRecordsRequest& request);
+    // The partition-key hash the table's stream routes these keys by: a record of the item lands
+    // in the open shard whose [hashLo, hashHi] holds it. `keys` are exactly the key attributes.
+    // Errors: as GetItem's key checks (ResourceNotFound, Validation). Any thread.
+    Result<uint32_t> partitionHash(const std::string& tableName, const model::Item& keys);
+
     // Time-driven work: shard rollover, retention trimming, expired streams, TTL deletions.
     // nextDue() is the earliest moment something is due; runDue() does what is due now. A
     // sim::Scheduler calls both (see attachTo); tests may call them by hand.

@@ -480,7 +480,7 @@ Result<QueryResult> Database::scan(const ScanRequest& request) {
     if (plan->exclusiveStartKey) {
         const auto& schema = readSchema(*plan);
         const auto p = model::encodeKeyValue(plan->exclusiveStartKey->at(schema.partition.name));
-        const int64_t h = partitionHash(p);
+        const int64_t h = table::partitionHash(p);
         const int64_t span = int64_t(1) << 32;
         if (h < segment * span / total || h >= (segment + 1) * span / total)
             return validationError(

@@ -270,6 +270,26 @@ Result<stream::GetRecordsResult> Database::getRecords(const stream::GetRecordsRe
                                                 [&] { return m_impl->m_streams.records(request); });
 }
 
+Result<stream::StreamLineage> Database::streamLineage(const std::string& streamArn) {
+    return catchingUp<stream::StreamLineage>(*m_impl,
+                                             [&] { return m_impl->m_streams.lineage(streamArn); });
+}
+
+Result<stream::ReadRecordsResult> Database::readRecords(const stream::ReadRecordsRequest& request) {
+    return catchingUp<stream::ReadRecordsResult>(
+        *m_impl, [&] { return m_impl->m_streams.readRecords(request); });
+}
+
+Result<uint32_t> Database::partitionHash(const std::string& tableName, const model::Item& keys) {
+    std::lock_guard lock(m_impl->m_mutex);
+    auto table = m_impl->findTable(tableName, true);
+    if (!table) return table.takeError();
+    auto key = keyFromKeyParameter((*table)->keySchema(), keys);
+    if (!key) return key.takeError();
+    // The same 32 bits writeItem hands the stream (StoredKey::hash is 0 … 2^32-1).
+    return uint32_t(key->hash);
+}
+
 // ---- Time ------------------------------------------------------------------------------------
 
 std::optional<sim::Millis> Database::nextDue() {

@@ -49,6 +49,28 @@ TEST(CommandLine, ReadsEveryServeOptionInBothSpellings) {
     EXPECT_FALSE(line->serve.immediateTtl);
 }
 
+TEST(CommandLine, NoCommandOpensTheWindowOnTheDemo) {
+    auto line = parse({});
+    ASSERT_TRUE(line) << line.error().message;
+    EXPECT_EQ(line->command, Command::Window);
+    EXPECT_TRUE(line->serve.demo);
+    EXPECT_FALSE(line->serve.startEndpoint);
+
+    line = parse({"--workspace", "lab.db", "--port", "0", "--ttl-lag=realistic"});
+    ASSERT_TRUE(line) << line.error().message;
+    EXPECT_EQ(line->command, Command::Window);
+    EXPECT_EQ(line->serve.workspace, "lab.db");
+    EXPECT_FALSE(line->serve.demo);
+    EXPECT_TRUE(line->serve.startEndpoint);  // --port asks for the endpoint from the start
+    EXPECT_EQ(line->serve.port, 0);
+    EXPECT_FALSE(line->serve.immediateTtl);
+
+    // The window deletes expired items within the second unless told otherwise; serve does not.
+    EXPECT_TRUE(parse({"--memory"})->serve.immediateTtl);
+    EXPECT_FALSE(parse({"serve"})->serve.immediateTtl);
+    EXPECT_EQ(parse({"--memory", "--help"})->command, Command::Help);
+}
+
 TEST(CommandLine, HelpAndVersion) {
     EXPECT_EQ(parse({"--help"})->command, Command::Help);
     EXPECT_EQ(parse({"-h"})->command, Command::Help);
@@ -58,8 +80,10 @@ TEST(CommandLine, HelpAndVersion) {
 
 TEST(CommandLine, RefusesBadArgumentsWithAMessage) {
     const std::vector<std::vector<std::string_view>> bad = {
-        {},
         {"frobnicate"},
+        {"--bind", "0.0.0.0"},  // the window serves on loopback only
+        {"--port", "x"},
+        {"--workspace"},
         {"serve", "--port"},
         {"serve", "--port", "70000"},
         {"serve", "--port", "80x"},

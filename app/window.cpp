@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "window.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTimer>
+#include <iostream>
+
+#include "demo/workload.h"
+#include "mainwindow.h"
+#include "session/workspacesession.h"
+#include "widgets/palette.h"
+
+namespace shardscope::app {
+
+namespace {
+
+ui::WorkspaceSession::Options sessionOptions(const ServeOptions& options) {
+    ui::WorkspaceSession::Options session;
+    session.path = QString::fromStdString(options.inMemory ? ":memory:" : options.workspace);
+    session.demo = options.demo;
+    session.immediateTtl = options.immediateTtl;
+    if (options.virtualClock) {
+        session.clockMode =
+            *options.virtualClock ? sim::Clock::Mode::Virtual : sim::Clock::Mode::Real;
+    } else if (options.demo) {
+        // The demo is for pausing and stepping: a virtual clock unless asked otherwise.
+        session.clockMode = sim::Clock::Mode::Virtual;
+    }
+    return session;
+}
+
+}  // namespace
+
+int runWindow(const ServeOptions& options, int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ShardScope"));
+    QApplication::setOrganizationName(QStringLiteral("ShardScope"));
+    QApplication::setApplicationVersion(QStringLiteral(SHARDSCOPE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.shardscope.ShardScope"));
+
+    QSettings settings;
+    ui::applyTheme(app, ui::themeFromName(settings.value(QStringLiteral("ui/theme")).toString()));
+    ui::MainWindow window(&settings);
+    window.resize(1600, 1000);
+    window.show();
+
+    // The window paints first; the workspace opens on the thread pool and is adopted when ready.
+    const auto session = sessionOptions(options);
+    window.openWorkspace(session, [&window, options](ui::WorkspaceSession& opened) {
+        auto& clock = opened.clock();
+        clock.setSpeed(options.speed);
+        clock.play();
+        if (opened.workload()) opened.workload()->start();
+        if (options.startEndpoint) {
+            auto port = opened.startEndpoint(options.port);
+            if (!port) {
+                std::cerr << "shardscope: endpoint not started: " << port.error().message << "\n";
+            } else {
+                std::cout << "ShardScope is serving the DynamoDB API on http://127.0.0.1:" << *port
+                          << std::endl;
+            }
+        }
+        (void)window;
+    });
+    return QApplication::exec();
+}
+
+}  // namespace shardscope::app

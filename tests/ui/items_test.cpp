@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: MIT
+#include <QAbstractItemModelTester>
+#include <QUndoStack>
+
+#include "models/itemtablemodel.h"
+#include "models/tablelistmodel.h"
+#include "session/editcommands.h"
+#include "table/database.h"
+#include "uitest.h"
+#include "widgets/itembrowser.h"
+
+namespace shardscope::ui::test {
+namespace {
+
+model::KeySchema taskKeys() {
+    model::KeySchema keys;
+    keys.partition = {"ListId", model::KeyType::S};
+    keys.sort = model::KeyAttribute{"TaskId", model::KeyType::N};
+    return keys;
+}
+
+std::unique_ptr<table::Database> openTasks(int items) {
+    auto db = table::Database::open(table::DatabaseOptions(":memory:"));
+    if (!db) qFatal("open: %s", db.error().message.c_str());
+    table::CreateTableRequest create;
+    create.tableName = "tasks";
+    create.keySchema = {{"ListId", "HASH"}, {"TaskId", "RANGE"}};
+    create.attributeDefinitions = {{"ListId", "S"}, {"TaskId", "N"}};
+    create.billingMode = "PAY_PER_REQUEST";
+    if (!(*db)->createTable(create)) qFatal("createTable");
+    for (int i = 0; i < items; ++i) {
+        table::PutItemRequest put;
+        put.tableName = "tasks";
+        put.item = {{"ListId", model::AttributeValue::string(i % 2 ? "odd" : "even")},
+                    {"TaskId", model::AttributeValue::number(model::Number::fromInt(i))}};
+        if (i % 100 == 7) put.item["Note"] = model::AttributeValue::string("n" + std::to_string(i));
+        if (!(*db)->putItem(put)) qFatal("putItem");
+    }
+    return std::move(db).value();
+}
+
+std::optional<model::Item> getTask(table::Database& db, const std::string& list, int task) {
+    table::GetItemRequest get;
+    get.tableName = "tasks";
+    get.key = {{"ListId", model::AttributeValue::string(list)},
+               {"TaskId", model::AttributeValue::number(model::Number::fromInt(task))}};
+    auto result = db.getItem(get);
+    if (!result) return std::nullopt;
+    return result->item;
+}
+
+}  // namespace
+
+class ItemModelsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void pagesThroughAScanOffTheUiThread() {
+        auto db = openTasks(1200);
+        ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDatabase(db.get());
+        model.setPageSize(500);
+        QSignalSpy pages(&model, &ItemTableModel::pageLoaded);
+        model.setSource({QStringLiteral("tasks"), taskKeys(), std::nullopt});
+        QVERIFY(model.loading());
+        QVERIFY(waitFor([&] { return !model.loading(); }));
+        // The first page is one page (the tester may already have asked for the next).
+        QCOMPARE(pages.front().front().toInt(), 500);
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(),
+                 QStringLiteral("ListId (partition key)"));
+        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(),
+                 QStringLiteral("TaskId (sort key)"));
+        // Columns come from the data: Note appears once a page holds an item with it.
+        QCOMPARE(model.columnCount(), 3);
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QVERIFY(waitFor([&] { return !model.loading(); }));
+        }
+        QCOMPARE(model.rowCount(), 1200);
+        QVERIFY(model.complete());
+        QCOMPARE(pages.count(), 3);
+    }
+
+    void queriesOnePartition() {
+        auto db = openTasks(50);
+        ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setDatabase(db.get());
+        model.setSource(
+            {QStringLiteral("tasks"), taskKeys(), model::AttributeValue::string("odd")});
+        QVERIFY(waitFor([&] { return model.complete(); }));
+        QCOMPARE(model.rowCount(), 25);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.index(row, 0).data().toString(), QStringLiteral("odd"));
+        // In sort-key order, numerically.
+        QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("1"));
+        QCOMPARE(model.index(1, 1).data().toString(), QStringLiteral("3"));
+    }
+
+    void aMissingTableIsReported() {
+        auto db = openTasks(0);
+        ItemTableModel model;
+        model.setDatabase(db.get());
+        QSignalSpy failed(&model, &ItemTableModel::loadFailed);
+        model.setSource({QStringLiteral("nope"), taskKeys(), std::nullopt});
+        QVERIFY(failed.wait(5000));
+        QVERIFY(failed.front().front().toString().contains(QStringLiteral("not found")));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void aNewerSourceDropsTheOlderPage() {
+        auto db = openTasks(300);
+        ItemTableModel model;
+        model.setDatabase(db.get());
+        model.setSource({QStringLiteral("tasks"), taskKeys(), std::nullopt});
+        model.setSource(
+            {QStringLiteral("tasks"), taskKeys(), model::AttributeValue::string("even")});
+        QVERIFY(waitFor([&] { return model.complete(); }));
+        QTest::qWait(50);
+        QCOMPARE(model.rowCount(), 150);
+    }
+
+    void tableListKeepsRowsInPlace() {
+        TableListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTables({{QStringLiteral("a"), 1, {}, {}, {}, {}, {}},
+                         {QStringLiteral("b"), 2, {}, {}, {}, {}, {}}});
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setTables({{QStringLiteral("a"), 1, {}, {}, {}, {}, {}},
+                         {QStringLiteral("b"), 5, {}, {}, {}, {}, {}}});
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(1, TableListModel::Items).data().toString(), QStringLiteral("5"));
+        model.setTables({{QStringLiteral("c"), 0, {}, {}, {}, {}, {}}});
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("c")), 0);
+        QCOMPARE(model.rowOf(QStringLiteral("a")), -1);
+    }
+};
+
+class ItemEditingTest : public QObject {
+    Q_OBJECT
+private slots:
+    void checksItemsAsPutItemWould_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("not json") << QStringLiteral("{\"ListId\": ")
+                                  << QStringLiteral("Not valid JSON");
+        QTest::newRow("not an object") << QStringLiteral("[1]") << QStringLiteral("JSON object");
+        QTest::newRow("number as JSON number")
+            << QStringLiteral(R"({"ListId":{"S":"a"},"TaskId":{"N":1}})")
+            << QStringLiteral("NUMBER_VALUE can not be converted to a String");
+        QTest::newRow("empty set")
+            << QStringLiteral(R"({"ListId":{"S":"a"},"TaskId":{"N":"1"},"Tags":{"SS":[]}})")
+            << QStringLiteral("An string set  may not be empty");
+        QTest::newRow("missing sort key") << QStringLiteral(R"({"ListId":{"S":"a"}})")
+                                          << QStringLiteral("Missing the key TaskId in the item");
+        QTest::newRow("wrong key type")
+            << QStringLiteral(R"({"ListId":{"N":"1"},"TaskId":{"N":"1"}})")
+            << QStringLiteral("Type mismatch for key ListId expected: S actual: N");
+        QTest::newRow("oversize")
+            << QStringLiteral(R"({"ListId":{"S":"a"},"TaskId":{"N":"1"},"Blob":{"S":"%1"}})")
+                   .arg(QString(410 * 1024, QLatin1Char('x')))
+            << QStringLiteral("Item size has exceeded the maximum allowed size");
+        QTest::newRow("valid") << QStringLiteral(R"({"ListId":{"S":"a"},"TaskId":{"N":"1"}})")
+                               << QString();
+    }
+    void checksItemsAsPutItemWould() {
+        QFETCH(QString, text);
+        QFETCH(QString, error);
+        const ItemCheck check = checkItemText(text, taskKeys(), std::nullopt);
+        if (error.isEmpty()) {
+            QVERIFY2(check.item.has_value(), qPrintable(check.error));
+        } else {
+            QVERIFY(!check.item);
+            QVERIFY2(check.error.contains(error), qPrintable(check.error));
+        }
+    }
+
+    void refusesAKeyChangeWhenEditing() {
+        const model::Item original{
+            {"ListId", model::AttributeValue::string("a")},
+            {"TaskId", model::AttributeValue::number(model::Number::fromInt(1))}};
+        const ItemCheck check = checkItemText(
+            QStringLiteral(R"({"ListId":{"S":"b"},"TaskId":{"N":"1"}})"), taskKeys(), original);
+        QVERIFY(!check.item);
+        QVERIFY(check.error.contains(QStringLiteral("ListId is part of the key")));
+        // 1 and 1.0 are the same number, so the same key.
+        QVERIFY(checkItemText(QStringLiteral(R"({"ListId":{"S":"a"},"TaskId":{"N":"1.0"}})"),
+                              taskKeys(), original)
+                    .item);
+    }
+
+    void editsAreUndoable() {
+        auto db = openTasks(2);
+        QUndoStack stack;
+        const model::Item key{{"ListId", model::AttributeValue::string("even")},
+                              {"TaskId", model::AttributeValue::number(model::Number::fromInt(0))}};
+        const auto before = getTask(*db, "even", 0);
+        QVERIFY(before);
+        model::Item after = *before;
+        after["Title"] = model::AttributeValue::string("edited");
+        QString reported;
+        auto sink = [&](const QString& text) { reported = text; };
+        QCOMPARE(pushItemEdit(stack, *db, QStringLiteral("tasks"), key, before, after, sink),
+                 std::nullopt);
+        QCOMPARE(stack.count(), 1);
+        QVERIFY(getTask(*db, "even", 0)->count("Title"));
+        stack.undo();
+        QVERIFY(!getTask(*db, "even", 0)->count("Title"));
+        stack.redo();
+        QVERIFY(getTask(*db, "even", 0)->count("Title"));
+
+        // A delete, undone, brings the item back as it was.
+        QCOMPARE(pushItemEdit(stack, *db, QStringLiteral("tasks"), key, getTask(*db, "even", 0),
+                              std::nullopt, sink),
+                 std::nullopt);
+        QVERIFY(!getTask(*db, "even", 0));
+        stack.undo();
+        QCOMPARE(getTask(*db, "even", 0)->at("Title").asString(), std::string("edited"));
+        QVERIFY(reported.isEmpty());
+    }
+
+    void aRefusedWriteLeavesNoUndoEntry() {
+        auto db = openTasks(0);
+        QUndoStack stack;
+        const model::Item item{
+            {"ListId", model::AttributeValue::string("x")},
+            {"TaskId", model::AttributeValue::number(model::Number::fromInt(1))}};
+        const auto error =
+            pushItemEdit(stack, *db, QStringLiteral("missing"), item, std::nullopt, item, {});
+        QVERIFY(error.has_value());
+        QVERIFY2(error->contains(QStringLiteral("not found")), qPrintable(*error));
+        QCOMPARE(stack.count(), 0);
+    }
+
+    void browserSavesThroughTheUndoStack() {
+        auto db = openTasks(3);
+        QUndoStack stack;
+        ItemBrowser browser(&stack);
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        QVERIFY(waitFor([&] { return browser.model()->complete(); }));
+        browser.newItem();
+        browser.editor()->setPlainText(
+            QStringLiteral(R"({"ListId":{"S":"new"},"TaskId":{"N":"x"}})"));
+        QVERIFY(!browser.saveButton()->isEnabled());
+        QVERIFY(!browser.editorMessage()->text().isEmpty());
+        browser.editor()->setPlainText(
+            QStringLiteral(R"({"ListId":{"S":"new"},"TaskId":{"N":"9"}})"));
+        QVERIFY(browser.saveButton()->isEnabled());
+        QVERIFY(browser.save());
+        QCOMPARE(stack.count(), 1);
+        QVERIFY(getTask(*db, "new", 9));
+        QVERIFY(waitFor(
+            [&] { return browser.model()->complete() && browser.model()->rowCount() == 4; }));
+    }
+};
+
+SHARDSCOPE_UI_TEST(ItemModelsTest)
+SHARDSCOPE_UI_TEST(ItemEditingTest)
+
+}  // namespace shardscope::ui::test
+
+#include "items_test.moc"

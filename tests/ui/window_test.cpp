@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include "demo/workload.h"
+#include "mainwindow.h"
+#include "models/recordfiltermodel.h"
+#include "models/streamrecordmodel.h"
+#include "models/tablelistmodel.h"
+#include "session/workspacesession.h"
+#include "sim/clock.h"
+#include "uitest.h"
+#include "widgets/itembrowser.h"
+#include "widgets/recorddetails.h"
+#include "widgets/shardlanesview.h"
+#include "widgets/streaminspector.h"
+#include "widgets/ttltimelineview.h"
+
+namespace shardscope::ui::test {
+namespace {
+
+std::unique_ptr<WorkspaceSession> demoSession(const QString& path = QStringLiteral(":memory:")) {
+    WorkspaceSession::Options options;
+    options.path = path;
+    options.demo = true;
+    options.clockMode = sim::Clock::Mode::Virtual;
+    auto session = WorkspaceSession::open(options);
+    if (!session) qFatal("demo session: %s", session.error().message.c_str());
+    return std::move(session).value();
+}
+
+int findRecord(const StreamRecordModel& records, const QString& keysText, int event) {
+    for (int row = records.rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = records.index(row, 0);
+        if (index.data(StreamRecordModel::KeysRole).toString() == keysText &&
+            index.data(StreamRecordModel::EventRole).toInt() == event)
+            return row;
+    }
+    return -1;
+}
+
+// A window on the in-memory demo, its history listed and its tables read.
+struct DemoWindow {
+    QTemporaryDir dir;
+    QSettings settings{dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
+    MainWindow window{&settings};
+
+    DemoWindow() {
+        window.resize(1600, 1000);
+        window.adoptSession(demoSession());
+    }
+    bool ready() {
+        return waitFor([&] {
+            return window.historyLoaded() && window.tables()->rowCount() == 3 &&
+                   window.shardLanes()->lineage().has_value();
+        });
+    }
+    void write(int actions) {
+        for (int i = 0; i < actions; ++i) QVERIFY(window.session()->workload()->step());
+    }
+};
+
+}  // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void opensOnTheDemoWithItsHistory() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        // The seed's twelve tasks were written before the window subscribed: read back from
+        // the stream, in order.
+        QVERIFY(demo.window.records()->rowCount() >= 12);
+        QCOMPARE(demo.window.records()->index(0, StreamRecordModel::Event).data().toString(),
+                 QStringLiteral("INSERT"));
+        QCOMPARE(demo.window.tables()->index(0, TableListModel::Name).data().toString(),
+                 QStringLiteral("todoListTask"));
+        QCOMPARE(demo.window.itemBrowser()->tableName(), QStringLiteral("todoListTask"));
+    }
+
+    void liveWritesBecomeRecordsAndLanes() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        const int before = demo.window.records()->rowCount();
+        demo.write(30);
+        QVERIFY(waitFor([&] { return demo.window.records()->rowCount() > before + 20; }));
+        // Every record's shard is a lane of its stream.
+        const auto& lineage = demo.window.shardLanes()->lineage();
+        QVERIFY(lineage);
+        const QModelIndex last =
+            demo.window.records()->index(demo.window.records()->rowCount() - 1, 0);
+        if (last.data(StreamRecordModel::StreamArnRole).toString().toStdString() ==
+            lineage->streamArn) {
+            const std::string shard =
+                last.data(StreamRecordModel::ShardIdRole).toString().toStdString();
+            QVERIFY(std::any_of(lineage->shards.begin(), lineage->shards.end(),
+                                [&](const auto& s) { return s.shardId == shard; }));
+        }
+        QVERIFY(demo.window.inspector()->following());
+    }
+
+    void selectingARecordShowsItsImagesAndDiff() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        demo.write(40);
+        QVERIFY(waitFor([&] { return demo.window.records()->rowCount() > 40; }));
+        StreamInspector* inspector = demo.window.inspector();
+        RecordFilter modifies;
+        modifies.insert = modifies.remove = false;
+        inspector->filterModel()->setFilter(modifies);
+        QVERIFY(inspector->filterModel()->rowCount() > 0);
+        QSignalSpy loaded(inspector->details(), &RecordDetails::loaded);
+        inspector->view()->setCurrentIndex(inspector->filterModel()->index(0, 0));
+        QVERIFY(loaded.count() > 0 || loaded.wait(5000));
+        const auto& record = inspector->details()->record();
+        QVERIFY(record);
+        QCOMPARE(record->eventName, stream::EventName::Modify);
+        QVERIFY(record->oldImage && record->newImage);
+        const auto changes = diffImages(record->oldImage, record->newImage);
+        QVERIFY(std::any_of(changes.begin(), changes.end(), [](const AttributeChange& c) {
+            return c.kind == AttributeChange::Kind::Changed;
+        }));
+        QVERIFY(!inspector->following());
+    }
+
+    void ttlDeletionsReachTheTimelineAndTheRecords() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        demo.write(60);
+        demo.window.selectTable(QStringLiteral("todoListTaskArchived"));
+        QVERIFY(waitFor([&] { return !demo.window.ttlTimeline()->rows().empty(); }));
+        // Past every archived task's expiry: the sweep deletes them (immediate lag).
+        demo.window.session()->clock().advanceBy(10 * 60'000);
+        QVERIFY(waitFor([&] { return demo.window.ttlTimeline()->deletedCount() > 0; }, 15000));
+        RecordFilter ttlOnly;
+        ttlOnly.ttlOnly = true;
+        demo.window.inspector()->filterModel()->setFilter(ttlOnly);
+        QVERIFY(waitFor([&] { return demo.window.inspector()->filterModel()->rowCount() > 0; }));
+        const QModelIndex first = demo.window.inspector()->filterModel()->index(0, 0);
+        QCOMPARE(first.data(StreamRecordModel::EventRole).toInt(), int(stream::EventName::Remove));
+        QCOMPARE(first.data(StreamRecordModel::TableRole).toString(),
+                 QStringLiteral("todoListTaskArchived"));
+    }
+
+    void theClockBarDrivesAVirtualClock() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        auto& clock = demo.window.session()->clock();
+        clock.pause();
+        const qint64 before = clock.now();
+        demo.window.action(QStringLiteral("clock.play"))->trigger();
+        QVERIFY(!clock.paused());
+        demo.window.action(QStringLiteral("clock.play"))->trigger();
+        QVERIFY(clock.paused());
+        // Step: jumps to the next due moment (the stream's first rollover, at the latest).
+        demo.window.action(QStringLiteral("clock.step"))->trigger();
+        QVERIFY(waitFor([&] { return clock.now() > before; }));
+        QVERIFY(clock.now() <= before + 4 * 3600 * 1000 + 1000);
+    }
+
+    void aBadWorkspaceIsRefusedAndLeftAlone() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        const QString path = demo.dir.filePath(QStringLiteral("notes.db"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray garbage("this is a shopping list, not a workspace\n");
+        file.write(garbage);
+        file.close();
+        QSignalSpy failed(&demo.window, &MainWindow::openFailed);
+        demo.window.openWorkspace(path);
+        QVERIFY(failed.wait(5000));
+        QVERIFY(!failed.front().front().toString().isEmpty());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), garbage);
+        // The demo is still the open workspace.
+        QVERIFY(demo.window.session()->inMemory());
+    }
+
+    void layoutAndRecentWorkspacesComeBack() {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        const QString path = dir.filePath(QStringLiteral("lab.db"));
+        {
+            MainWindow window(&settings);
+            window.show();
+            QSignalSpy opened(&window, &MainWindow::opened);
+            window.openWorkspace(path);
+            QVERIFY(opened.wait(5000));
+            window.findChild<QDockWidget*>(QStringLiteral("ttlDock"))->hide();
+            window.close();
+        }
+        QCOMPARE(settings.value(QStringLiteral("workspaces/recent")).toStringList().value(0),
+                 QFileInfo(path).absoluteFilePath());
+        MainWindow again(&settings);
+        again.show();
+        QVERIFY(!again.findChild<QDockWidget*>(QStringLiteral("ttlDock"))->isVisible());
+        QVERIFY(again.findChild<QDockWidget*>(QStringLiteral("inspectorDock"))->isVisible());
+    }
+
+    void everyActionHasAMenuEntryAndShortcutsShowInTooltips() {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        MainWindow window(&settings);
+        for (const char* id : {"file.open", "clock.play", "clock.step", "endpoint.toggle",
+                               "demo.run", "help.shortcuts", "item.new"}) {
+            QAction* action = window.action(QString::fromLatin1(id));
+            QVERIFY2(action, id);
+            QVERIFY2(!action->shortcut().isEmpty(), id);
+            QVERIFY2(
+                action->toolTip().contains(action->shortcut().toString(QKeySequence::NativeText)),
+                id);
+        }
+    }
+};
+
+// The window with its endpoint on, written to by the real AWS CLI: the write shows up as a
+// record in the list and a tick on its shard's lane.
+class WindowEndToEndTest : public QObject {
+    Q_OBJECT
+private slots:
+    void awsCliWritesAppearLive() {
+        const QString aws = QStandardPaths::findExecutable(QStringLiteral("aws"));
+        if (aws.isEmpty())
+            QFAIL("the AWS CLI (Debian package awscli) is needed: scripts/setup installs it");
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        demo.settings.setValue(QStringLiteral("endpoint/port"), 0);
+        demo.window.action(QStringLiteral("endpoint.toggle"))->trigger();
+        const auto port = demo.window.session()->endpointPort();
+        QVERIFY(port);
+        QVERIFY(demo.window.findChild<QLabel*>(QStringLiteral("endpointStatus"))
+                    ->text()
+                    .contains(QString::number(*port)));
+
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("shardscope"));
+        env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("shardscope"));
+        env.insert(QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-1"));
+        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
+        env.insert(QStringLiteral("HOME"), demo.dir.path());
+        cli.setProcessEnvironment(env);
+        cli.start(
+            aws,
+            {QStringLiteral("dynamodb"), QStringLiteral("put-item"),
+             QStringLiteral("--endpoint-url"), QStringLiteral("http://127.0.0.1:%1").arg(*port),
+             QStringLiteral("--table-name"), QStringLiteral("todoListTask"),
+             QStringLiteral("--item"),
+             QStringLiteral(
+                 R"({"ListId":{"S":"cli"},"TaskId":{"S":"from-the-cli"},"Title":{"S":"hello"}})")});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+        const QString keys = QStringLiteral("ListId=cli, TaskId=from-the-cli");
+        int row = -1;
+        QVERIFY(waitFor([&] {
+            row = findRecord(*demo.window.records(), keys, int(stream::EventName::Insert));
+            return row >= 0;
+        }));
+        const std::string shard = demo.window.records()
+                                      ->index(row, 0)
+                                      .data(StreamRecordModel::ShardIdRole)
+                                      .toString()
+                                      .toStdString();
+        demo.window.refreshNow();
+        QVERIFY(waitFor([&] {
+            const auto& lineage = demo.window.shardLanes()->lineage();
+            return lineage && std::any_of(lineage->shards.begin(), lineage->shards.end(),
+                                          [&](const auto& s) { return s.shardId == shard; });
+        }));
+        demo.window.action(QStringLiteral("endpoint.toggle"))->trigger();
+        QVERIFY(!demo.window.session()->endpointPort());
+    }
+};
+
+// Renders the main window, the stream inspector and the TTL timeline to PNG files for the
+// README (and for a person to look at), after a minute of the demo.
+class ScreenshotTest : public QObject {
+    Q_OBJECT
+private slots:
+    void rendersTheMainPanes() {
+        DemoWindow demo;
+        demo.window.show();
+        QVERIFY(demo.ready());
+        auto& clock = demo.window.session()->clock();
+        clock.pause();
+        for (int second = 0; second < 90; ++second) {
+            demo.write(2);
+            clock.advanceBy(1000);
+        }
+        demo.window.selectTable(QStringLiteral("todoListTaskArchived"));
+        QVERIFY(waitFor([&] { return !demo.window.ttlTimeline()->rows().empty(); }));
+        // Past the expiry of the tasks archived first: some deleted, some still waiting.
+        clock.advanceBy(40'000);
+        QVERIFY(waitFor([&] { return demo.window.ttlTimeline()->deletedCount() > 0; }, 15000));
+        demo.window.selectTable(QStringLiteral("todoListTask"));
+        QVERIFY(waitFor([&] {
+            return demo.window.itemBrowser()->tableName() == QStringLiteral("todoListTask");
+        }));
+        demo.window.refreshNow();
+        QTest::qWait(300);
+        StreamInspector* inspector = demo.window.inspector();
+        const int modify = findRecord(*demo.window.records(),
+                                      demo.window.records()
+                                          ->index(demo.window.records()->rowCount() - 1, 0)
+                                          .data(StreamRecordModel::KeysRole)
+                                          .toString(),
+                                      int(stream::EventName::Modify));
+        if (modify >= 0) {
+            QSignalSpy loaded(inspector->details(), &RecordDetails::loaded);
+            inspector->view()->setCurrentIndex(
+                inspector->filterModel()->mapFromSource(demo.window.records()->index(modify, 0)));
+            loaded.wait(3000);
+        }
+        QTest::qWait(200);
+        const QString directory = QStringLiteral(SHARDSCOPE_SCREENSHOT_DIR);
+        QDir().mkpath(directory);
+        const std::pair<QWidget*, const char*> shots[] = {
+            {&demo.window, "main-window.png"},
+            {inspector, "stream-inspector.png"},
+            {demo.window.ttlTimeline()->parentWidget(), "ttl-timeline.png"},
+            {demo.window.shardLanes(), "shard-lanes.png"}};
+        for (const auto& [widget, name] : shots) {
+            const QImage image = widget->grab().toImage();
+            QVERIFY(!image.isNull());
+            // Not blank: a rendered pane has many colours.
+            QSet<QRgb> colours;
+            for (int y = 0; y < image.height(); y += 7)
+                for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+            QVERIFY2(colours.size() > 8, name);
+            QVERIFY(image.save(directory + QLatin1Char('/') + QString::fromLatin1(name)));
+        }
+    }
+};
+
+SHARDSCOPE_UI_TEST(MainWindowTest)
+SHARDSCOPE_UI_TEST(WindowEndToEndTest)
+SHARDSCOPE_UI_TEST(ScreenshotTest)
+
+}  // namespace shardscope::ui::test
+
+#include "window_test.moc"

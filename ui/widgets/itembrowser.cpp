@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: MIT
+#include "widgets/itembrowser.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <nlohmann/json.hpp>
+
+#include "model/json.h"
+#include "models/itemtablemodel.h"
+#include "models/recordstore.h"
+#include "session/editcommands.h"
+#include "table/database.h"
+
+namespace shardscope::ui {
+namespace {
+
+constexpr size_t kMaxItemBytes = 400 * 1024;
+
+QString keyTypeName(model::KeyType type) {
+    return QString::fromLatin1(model::typeName(model::toType(type)));
+}
+
+// Plain JSON for reading: {"S":"x"} becomes "x", numbers become numbers.
+nlohmann::json plain(const nlohmann::json& dynamo) {
+    if (!dynamo.is_object() || dynamo.size() != 1) return dynamo;
+    const auto first = dynamo.begin();
+    const std::string type = first.key();
+    const nlohmann::json& value = first.value();
+    if (type == "S" || type == "B" || type == "BOOL" || type == "SS" || type == "BS") return value;
+    if (type == "NULL") return nullptr;
+    if (type == "N") return nlohmann::json::parse(value.get<std::string>(), nullptr, false);
+    if (type == "NS") {
+        auto array = nlohmann::json::array();
+        for (const auto& n : value)
+            array.push_back(nlohmann::json::parse(n.get<std::string>(), nullptr, false));
+        return array;
+    }
+    if (type == "L") {
+        auto array = nlohmann::json::array();
+        for (const auto& member : value) array.push_back(plain(member));
+        return array;
+    }
+    if (type == "M") {
+        auto object = nlohmann::json::object();
+        for (const auto& [name, member] : value.items()) object[name] = plain(member);
+        return object;
+    }
+    return dynamo;
+}
+
+nlohmann::json plainItem(const nlohmann::json& item) {
+    auto object = nlohmann::json::object();
+    for (const auto& [name, value] : item.items()) object[name] = plain(value);
+    return object;
+}
+
+}  // namespace
+
+ItemCheck checkItemText(const QString& text, const model::KeySchema& keySchema,
+                        const std::optional<model::Item>& original) {
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(text.toStdString());
+    } catch (const nlohmann::json::parse_error& error) {
+        // The parser's own words say where: "syntax error while parsing object - …".
+        return {std::nullopt,
+                QObject::tr("Not valid JSON: %1").arg(QString::fromUtf8(error.what()))};
+    }
+    if (!json.is_object())
+        return {std::nullopt, QObject::tr("An item is a JSON object of attribute names to "
+                                          "DynamoDB-typed values, like {\"Id\": {\"S\": \"a\"}}")};
+    auto item = model::itemFromJson(json);
+    if (!item) return {std::nullopt, QString::fromStdString(item.error().message)};
+    std::vector<const model::KeyAttribute*> keys{&keySchema.partition};
+    if (keySchema.sort) keys.push_back(&*keySchema.sort);
+    for (const auto* key : keys) {
+        auto it = item->find(key->name);
+        if (it == item->end())
+            return {std::nullopt,
+                    QObject::tr("One or more parameter values were invalid: Missing the key %1 in "
+                                "the item")
+                        .arg(QString::fromStdString(key->name))};
+        if (!model::keyTypeMatches(key->type, it->second))
+            return {std::nullopt,
+                    QObject::tr("One or more parameter values were invalid: Type mismatch for key "
+                                "%1 expected: %2 actual: %3")
+                        .arg(QString::fromStdString(key->name), keyTypeName(key->type),
+                             QString::fromLatin1(model::typeName(it->second.type())))};
+        if (original) {
+            auto before = original->find(key->name);
+            if (before != original->end() && !(before->second == it->second))
+                return {std::nullopt,
+                        QObject::tr("%1 is part of the key: changing it would make a different "
+                                    "item. Use New item to add one.")
+                            .arg(QString::fromStdString(key->name))};
+        }
+    }
+    if (model::itemSize(*item) > kMaxItemBytes)
+        return {std::nullopt, QObject::tr("Item size has exceeded the maximum allowed size "
+                                          "(%L1 bytes; the limit is 400 KB)")
+                                  .arg(qulonglong(model::itemSize(*item)))};
+    return {std::move(item).value(), QString()};
+}
+
+ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
+    : QWidget(parent), m_undoStack(undoStack), m_model(new ItemTableModel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+    m_title->setFont(titleFont);
+    bar->addWidget(m_title);
+    m_mode = new QComboBox(this);
+    m_mode->addItem(tr("Scan all items"));
+    m_mode->addItem(tr("Query one partition"));
+    bar->addWidget(m_mode);
+    m_partition = new QLineEdit(this);
+    m_partition->setObjectName(QStringLiteral("partitionValue"));
+    m_partition->setClearButtonEnabled(true);
+    bar->addWidget(m_partition, 1);
+    auto* refresh = new QPushButton(tr("Refresh"), this);
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(
+        tr("Read the items again (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    bar->addWidget(refresh);
+    layout->addLayout(bar);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    m_view = new QTableView(splitter);
+    m_view->setObjectName(QStringLiteral("itemList"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    auto* editorPane = new QWidget(splitter);
+    auto* editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    auto* editorBar = new QHBoxLayout;
+    m_format = new QComboBox(editorPane);
+    m_format->addItem(tr("DynamoDB JSON"));
+    m_format->addItem(tr("Plain JSON (read only)"));
+    editorBar->addWidget(m_format);
+    editorBar->addStretch(1);
+    auto* add = new QPushButton(tr("New item"), editorPane);
+    add->setShortcut(QKeySequence::New);
+    editorBar->addWidget(add);
+    auto* remove = new QPushButton(tr("Delete"), editorPane);
+    remove->setObjectName(QStringLiteral("deleteItem"));
+    editorBar->addWidget(remove);
+    editorLayout->addLayout(editorBar);
+    m_editor = new QPlainTextEdit(editorPane);
+    m_editor->setObjectName(QStringLiteral("itemEditor"));
+    m_editor->setFont(QFont(QStringLiteral("DejaVu Sans Mono")));
+    m_editor->setPlaceholderText(tr("Select an item to edit it, or press New item."));
+    editorLayout->addWidget(m_editor, 1);
+    m_message = new QLabel(editorPane);
+    m_message->setObjectName(QStringLiteral("itemMessage"));
+    m_message->setWordWrap(true);
+    editorLayout->addWidget(m_message);
+    auto* buttons = new QHBoxLayout;
+    m_status = new QLabel(editorPane);
+    buttons->addWidget(m_status, 1);
+    m_revert = new QPushButton(tr("Revert"), editorPane);
+    m_save = new QPushButton(tr("Save"), editorPane);
+    m_save->setObjectName(QStringLiteral("saveItem"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(
+        tr("Write the item with PutItem (%1); undo with %2")
+            .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText),
+                 QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+    editorLayout->addLayout(buttons);
+    splitter->addWidget(m_view);
+    splitter->addWidget(editorPane);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
+        m_partition->setEnabled(m_mode->currentIndex() == 1);
+        applySource();
+    });
+    connect(m_partition, &QLineEdit::returnPressed, this, &ItemBrowser::applySource);
+    connect(refresh, &QPushButton::clicked, this, &ItemBrowser::refresh);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ItemBrowser::showSelected);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ItemBrowser::validate);
+    connect(m_save, &QPushButton::clicked, this, &ItemBrowser::save);
+    connect(m_revert, &QPushButton::clicked, this, &ItemBrowser::showSelected);
+    connect(add, &QPushButton::clicked, this, &ItemBrowser::newItem);
+    connect(remove, &QPushButton::clicked, this, &ItemBrowser::deleteSelected);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ItemBrowser::updateEditorMode);
+    connect(m_model, &ItemTableModel::loadFailed, this,
+            [this](const QString& error) { m_status->setText(error); });
+    connect(m_model, &ItemTableModel::pageLoaded, this, [this](int rows) {
+        m_status->setText(m_model->complete() ? tr("%L1 items").arg(rows)
+                                              : tr("%L1 items read; scroll for more").arg(rows));
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
+        const QModelIndex index = m_view->indexAt(position);
+        if (!index.isValid()) return;
+        const QString keys =
+            QString::fromStdString(RecordStore::keysText(m_model->keyOf(index.row())));
+        QMenu menu(this);
+        menu.addAction(tr("Follow this item's stream records"), this,
+                       [this, keys] { emit followItem(m_table, keys); });
+        menu.addAction(tr("Delete"), this, &ItemBrowser::deleteSelected);
+        menu.exec(m_view->viewport()->mapToGlobal(position));
+    });
+    m_partition->setEnabled(false);
+    setTable(QString(), {});
+}
+
+void ItemBrowser::setDatabase(table::Database* database) {
+    m_database = database;
+    m_model->setDatabase(database);
+}
+
+void ItemBrowser::setTable(const QString& name, const model::KeySchema& keySchema) {
+    m_table = name;
+    m_keySchema = keySchema;
+    m_title->setText(name.isEmpty() ? tr("No table selected") : name);
+    m_partition->setPlaceholderText(name.isEmpty()
+                                        ? QString()
+                                        : tr("%1 value (%2), then Enter")
+                                              .arg(QString::fromStdString(keySchema.partition.name),
+                                                   keyTypeName(keySchema.partition.type)));
+    m_original.reset();
+    m_loadingEditor = true;
+    m_editor->clear();
+    m_loadingEditor = false;
+    m_message->clear();
+    applySource();
+}
+
+void ItemBrowser::applySource() {
+    ItemSource source;
+    source.tableName = m_table;
+    source.keySchema = m_keySchema;
+    if (m_mode->currentIndex() == 1 && !m_partition->text().isEmpty()) {
+        if (m_keySchema.partition.type == model::KeyType::N) {
+            auto number = model::Number::parse(m_partition->text().toStdString());
+            if (!number) {
+                m_status->setText(QString::fromStdString(number.error().message));
+                return;
+            }
+            source.partitionValue = model::AttributeValue::number(*number);
+        } else {
+            source.partitionValue =
+                model::AttributeValue::string(m_partition->text().toStdString());
+        }
+    }
+    m_model->setSource(source);
+}
+
+void ItemBrowser::refresh() {
+    m_model->reload();
+}
+
+void ItemBrowser::showSelected() {
+    const QModelIndex current = m_view->currentIndex();
+    m_loadingEditor = true;
+    if (current.isValid()) {
+        m_original = m_model->item(current.row());
+        updateEditorMode();
+    } else {
+        m_original.reset();
+        m_editor->clear();
+    }
+    m_loadingEditor = false;
+    m_message->clear();
+    m_save->setEnabled(false);
+}
+
+void ItemBrowser::updateEditorMode() {
+    const bool plainView = m_format->currentIndex() == 1;
+    m_editor->setReadOnly(plainView);
+    if (!m_original) return;
+    const bool wasLoading = m_loadingEditor;
+    m_loadingEditor = true;
+    const nlohmann::json dynamo = model::toJson(*m_original);
+    m_editor->setPlainText(
+        QString::fromStdString((plainView ? plainItem(dynamo) : dynamo).dump(2)));
+    m_loadingEditor = wasLoading;
+}
+
+void ItemBrowser::newItem() {
+    if (m_table.isEmpty()) return;
+    m_view->clearSelection();
+    m_original.reset();
+    m_format->setCurrentIndex(0);
+    nlohmann::json skeleton = nlohmann::json::object();
+    auto placeholder = [](model::KeyType type) {
+        return type == model::KeyType::N ? nlohmann::json{{"N", "0"}}
+                                         : nlohmann::json{{keyTypeName(type).toStdString(), ""}};
+    };
+    skeleton[m_keySchema.partition.name] = placeholder(m_keySchema.partition.type);
+    if (m_keySchema.sort) skeleton[m_keySchema.sort->name] = placeholder(m_keySchema.sort->type);
+    m_editor->setPlainText(QString::fromStdString(skeleton.dump(2)));
+    m_editor->setFocus();
+}
+
+void ItemBrowser::validate() {
+    if (m_loadingEditor || m_editor->isReadOnly()) return;
+    const ItemCheck check = checkItemText(m_editor->toPlainText(), m_keySchema, m_original);
+    QPalette colours = m_message->palette();
+    colours.setColor(QPalette::WindowText, check.item ? palette().color(QPalette::PlaceholderText)
+                                                      : QColor(0xc2, 0x3b, 0x30));
+    m_message->setPalette(colours);
+    m_message->setText(
+        check.item ? tr("Valid item, %L1 bytes").arg(qulonglong(model::itemSize(*check.item)))
+                   : check.error);
+    m_save->setEnabled(check.item.has_value() && !m_table.isEmpty());
+}
+
+bool ItemBrowser::save() {
+    if (!m_database || m_table.isEmpty()) return false;
+    const ItemCheck check = checkItemText(m_editor->toPlainText(), m_keySchema, m_original);
+    if (!check.item) {
+        m_message->setText(check.error);
+        return false;
+    }
+    model::Item key;
+    key.emplace(m_keySchema.partition.name, check.item->at(m_keySchema.partition.name));
+    if (m_keySchema.sort)
+        key.emplace(m_keySchema.sort->name, check.item->at(m_keySchema.sort->name));
+    if (auto error = pushItemEdit(*m_undoStack, *m_database, m_table, key, m_original, check.item,
+                                  [this](const QString& text) { emit message(text); })) {
+        m_message->setText(*error);
+        return false;
+    }
+    m_original = check.item;
+    m_message->setText(tr("Saved."));
+    m_save->setEnabled(false);
+    refresh();
+    return true;
+}
+
+void ItemBrowser::deleteSelected() {
+    const QModelIndex current = m_view->currentIndex();
+    if (!m_database || !current.isValid()) return;
+    const model::Item item = m_model->item(current.row());
+    const model::Item key = m_model->keyOf(current.row());
+    if (auto error = pushItemEdit(*m_undoStack, *m_database, m_table, key, item, std::nullopt,
+                                  [this](const QString& text) { emit message(text); })) {
+        emit message(*error);
+        return;
+    }
+    refresh();
+}
+
+}  // namespace shardscope::ui
