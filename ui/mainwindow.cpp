@@ -130,9 +130,10 @@ void MainWindow::buildDocks() {
     m_tableView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tableView->verticalHeader()->hide();
     m_tableView->horizontalHeader()->setStretchLastSection(true);
-    m_tableView->setColumnWidth(TableListModel::Name, 170);
-    m_tableView->setColumnWidth(TableListModel::Items, 60);
-    m_tableView->setColumnWidth(TableListModel::Stream, 150);
+    m_tableView->setColumnWidth(TableListModel::Name, 160);
+    m_tableView->setColumnWidth(TableListModel::Items, 50);
+    m_tableView->setColumnWidth(TableListModel::Stream, 72);
+    m_tableView->setAlternatingRowColors(true);
     connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onTableSelected);
     auto* tablesDock = makeDock(tr("Tables"), QStringLiteral("tablesDock"), m_tableView, this);

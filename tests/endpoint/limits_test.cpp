@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <system_error>
 #include <vector>
 
 #include "testclient.h"
@@ -9,14 +14,16 @@ namespace shardscope::endpoint::test {
 namespace {
 
 constexpr size_t k16MiB = 16 * 1024 * 1024;
-constexpr const char* kCallHeader =
+// A std::string, not a literal: GCC 12 at -O2 misreports std::string(literal) + literal as an
+// out-of-bounds memcpy (-Warray-bounds).
+const std::string kCallHeader =
     "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: DynamoDB_20120810.PutItem\r\n"
     "Content-Type: application/x-amz-json-1.0\r\n";
 
 void expectTooLarge(const HttpResponse& response) {
-    EXPECT_EQ(response.result_int(), 413);
-    EXPECT_FALSE(response.keep_alive());
-    const auto error = nlohmann::json::parse(response.body());
+    EXPECT_EQ(response.status, 413);
+    EXPECT_FALSE(response.keepAlive);
+    const auto error = parseJson(response.body);
     EXPECT_NE(error["__type"].get<std::string>().find('#'), std::string::npos);
     EXPECT_TRUE(error.contains("message"));
 }
@@ -24,8 +31,7 @@ void expectTooLarge(const HttpResponse& response) {
 TEST(BodyLimit, RefusesADeclaredOversizedBodyBeforeReadingIt) {
     auto server = startServer();
     Client client(server->port());
-    client.send(std::string(kCallHeader) + "Content-Length: " + std::to_string(k16MiB + 1) +
-                "\r\n\r\n");
+    client.send(kCallHeader + "Content-Length: " + std::to_string(k16MiB + 1) + "\r\n\r\n");
     expectTooLarge(client.read());
     EXPECT_TRUE(client.closedByPeer());
 }
@@ -35,13 +41,13 @@ TEST(BodyLimit, AnswersAClientThatSendsTheOversizedBodyAnyway) {
     auto server = startServer();
     Client client(server->port());
     const size_t size = k16MiB + 1024 * 1024;
-    client.send(std::string(kCallHeader) + "Content-Length: " + std::to_string(size) + "\r\n\r\n");
+    client.send(kCallHeader + "Content-Length: " + std::to_string(size) + "\r\n\r\n");
     const std::string chunk(64 * 1024, 'x');
-    beast::error_code ec;
-    for (size_t sent = 0; sent < size && !ec; sent += chunk.size()) {
-        asio::write(client.socket(), asio::buffer(chunk), ec);
+    std::error_code error;
+    for (size_t sent = 0; sent < size && !error; sent += chunk.size()) {
+        error = client.trySend(chunk);
     }
-    EXPECT_FALSE(ec) << ec.message();
+    EXPECT_FALSE(error) << error.message();
     expectTooLarge(client.read());
 }
 
@@ -50,7 +56,7 @@ TEST(BodyLimit, RefusesAChunkedBodyThatGrowsTooLarge) {
     options.maxBodyBytes = 1000;
     auto server = startServer(options);
     Client client(server->port());
-    client.send(std::string(kCallHeader) + "Transfer-Encoding: chunked\r\n\r\n");
+    client.send(kCallHeader + "Transfer-Encoding: chunked\r\n\r\n");
     const std::string chunk = "200\r\n" + std::string(0x200, 'x') + "\r\n";
     client.send(chunk + chunk);
     expectTooLarge(client.read());
@@ -63,7 +69,7 @@ TEST(BodyLimit, AcceptsABodyOfExactlyTheLimit) {
     Client client(server->port());
     const auto response =
         client.call(dynamoRequest("DynamoDB_20120810.PutItem", std::string(1000, 'x')));
-    EXPECT_EQ(response.result_int(), 200);
+    EXPECT_EQ(response.status, 200);
 }
 
 TEST(MalformedHttp, GetsA400OrAClosedConnectionAndTheServerLivesOn) {
@@ -79,36 +85,30 @@ TEST(MalformedHttp, GetsA400OrAClosedConnectionAndTheServerLivesOn) {
     for (const auto& bytes : garbage) {
         Client client(server->port());
         client.send(bytes);
-        beast::error_code ec;
-        http::response_parser<http::string_body> parser;
-        beast::flat_buffer buffer;
-        http::read(client.socket(), buffer, parser, ec);
-        if (!ec) {
-            EXPECT_EQ(parser.get().result_int(), 400) << bytes;
-            EXPECT_FALSE(parser.get().keep_alive());
+        const auto answer = client.tryRead();
+        if (!answer.error) {
+            EXPECT_EQ(answer.response.status, 400) << bytes;
+            EXPECT_FALSE(answer.response.keepAlive);
         }
     }
     Client client(server->port());
-    EXPECT_EQ(client.call(dynamoRequest("DynamoDB_20120810.ListTables", "{}")).result_int(), 200);
+    EXPECT_EQ(client.call(dynamoRequest("DynamoDB_20120810.ListTables", "{}")).status, 200);
 }
 
 TEST(HeaderLimit, RefusesAHeaderBlockOver16KiB) {
     auto server = startServer();
     Client client(server->port());
-    client.send(std::string(kCallHeader) + "X-Padding: " + std::string(17 * 1024, 'p') +
+    client.send(kCallHeader + "X-Padding: " + std::string(17 * 1024, 'p') +
                 "\r\nContent-Length: 2\r\n\r\n{}");
-    beast::error_code ec;
-    http::response_parser<http::string_body> parser;
-    beast::flat_buffer buffer;
-    http::read(client.socket(), buffer, parser, ec);
-    if (!ec) {
-        EXPECT_EQ(parser.get().result_int(), 431);
+    const auto answer = client.tryRead();
+    if (!answer.error) {
+        EXPECT_EQ(answer.response.status, 431);
     }
 
     Client fits(server->port());
     auto request = dynamoRequest("DynamoDB_20120810.ListTables", "{}");
     request.set("X-Padding", std::string(15 * 1024, 'p'));
-    EXPECT_EQ(fits.call(request).result_int(), 200);
+    EXPECT_EQ(fits.call(request).status, 200);
 }
 
 // One I/O thread, and a client that stalls halfway through its header: others are still served.
@@ -123,7 +123,7 @@ TEST(SlowClients, DoNotBlockOthers) {
     }
     Client client(server->port());
     const auto start = std::chrono::steady_clock::now();
-    EXPECT_EQ(client.call(dynamoRequest("DynamoDB_20120810.ListTables", "{}")).result_int(), 200);
+    EXPECT_EQ(client.call(dynamoRequest("DynamoDB_20120810.ListTables", "{}")).status, 200);
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
 }
 

@@ -1,101 +1,99 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/write.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-#include <chrono>
+#include <cstdint>
+#include <iosfwd>
 #include <memory>
-#include <nlohmann/json.hpp>
-#include <stdexcept>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
-#include <thread>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
 
 #include "endpoint/server.h"
 
+// A blocking HTTP/1.1 client the endpoint tests drive the server with. Boost.Beast stays inside
+// testclient.cpp: instantiated in every test file, its templates made most of their compile time.
 namespace shardscope::endpoint::test {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
-using tcp = asio::ip::tcp;
-using HttpResponse = http::response<http::string_body>;
-using HttpRequest = http::request<http::string_body>;
+using HttpFields = std::vector<std::pair<std::string, std::string>>;
+
+// Every member has an initializer, so `HttpRequest{.method = "GET"}` can name only what differs
+// without tripping -Wmissing-field-initializers.
+struct HttpRequest {
+    std::string method = "POST";
+    std::string target = "/";
+    int version = 11;      // 10 for HTTP/1.0
+    HttpFields headers{};  // sent in this order, names spelled as given
+    std::string body{};
+
+    // Removes every field of that name (compared case-insensitively) and appends the new one,
+    // as Beast's fields::set does.
+    void set(std::string name, std::string value);
+    // Beast's prepare_payload: a Content-Length whenever the body is not empty or the method is
+    // one that carries a body (POST, PUT, OPTIONS).
+    void preparePayload();
+};
+
+// The request as it goes on the wire, for failure messages.
+std::ostream& operator<<(std::ostream& out, const HttpRequest& request);
+
+struct HttpResponse {
+    int status = 0;
+    // Whether the connection may carry another request, by the version and Connection header.
+    bool keepAlive = false;
+    HttpFields headers;
+    std::string body;
+
+    // The first field of that name (compared case-insensitively); empty when there is none.
+    std::string operator[](std::string_view name) const;
+};
+
+// A read that may fail without that being a test failure: servers refuse or close on purpose.
+struct ReadResult {
+    std::error_code error;
+    HttpResponse response;  // only meaningful without an error
+};
 
 // Echoes what the transport handed over, so tests see target, region, body and request id.
 // A few magic targets misbehave on purpose.
-inline Reply fakeHandler(const Request& request) {
-    if (request.target == "Test_1.Throw") throw std::runtime_error("boom \"quoted\"");
-    if (request.target == "Test_1.ThrowInt") throw 42;
-    if (request.target == "Test_1.Slow")
-        std::this_thread::sleep_for(std::chrono::milliseconds(400));
-    if (request.target.empty()) {
-        return {400, R"({"__type":"com.amazon.coral.service#UnknownOperationException"})"};
-    }
-    nlohmann::json echo{{"target", request.target},
-                        {"region", request.region},
-                        {"body", request.body},
-                        {"requestId", request.requestId}};
-    return {200, echo.dump()};
-}
+Reply fakeHandler(const Request& request);
 
-inline std::unique_ptr<Server> startServer(ServerOptions options = {}) {
-    options.port = 0;
-    auto started = Server::start(options, fakeHandler);
-    if (!started) throw std::runtime_error(started.error().message);
-    return std::move(started).value();
-}
+// A server with fakeHandler on a free port; throws when it cannot start.
+std::unique_ptr<Server> startServer(ServerOptions options = {});
 
-inline HttpRequest dynamoRequest(const std::string& target, const std::string& body,
-                                 const std::string& authorization = {}) {
-    HttpRequest request{http::verb::post, "/", 11};
-    request.set(http::field::host, "127.0.0.1");
-    request.set(http::field::content_type, "application/x-amz-json-1.0");
-    if (!target.empty()) request.set("X-Amz-Target", target);
-    if (!authorization.empty()) request.set(http::field::authorization, authorization);
-    request.body() = body;
-    request.prepare_payload();
-    return request;
-}
+// nlohmann::json::parse, compiled once here: instantiated in a test file, the parser alone costs
+// it seconds of compile time.
+nlohmann::json parseJson(const std::string& text);
 
-// A blocking client on its own io_context: one connection, requests one after another.
+// A `POST /` as the AWS SDKs send it, with Content-Length set.
+HttpRequest dynamoRequest(const std::string& target, const std::string& body,
+                          const std::string& authorization = {});
+
+// One connection on its own io_context, requests one after another. Failures throw
+// std::system_error, except in the try* calls.
 class Client {
 public:
-    explicit Client(uint16_t port, const char* address = "127.0.0.1") {
-        m_socket.connect(tcp::endpoint(asio::ip::make_address(address), port));
-    }
+    explicit Client(uint16_t port, const char* address = "127.0.0.1");
+    ~Client();
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
 
-    HttpResponse call(const HttpRequest& request) {
-        http::write(m_socket, request);
-        return read();
-    }
-
-    HttpResponse read() {
-        http::response_parser<http::string_body> parser;
-        parser.body_limit(64 * 1024 * 1024);
-        http::read(m_socket, m_buffer, parser);
-        return parser.release();
-    }
-
-    void send(std::string_view bytes) { asio::write(m_socket, asio::buffer(bytes)); }
+    HttpResponse call(const HttpRequest& request);
+    // Sends a request without waiting for the answer, e.g. to act while the handler runs.
+    void write(const HttpRequest& request);
+    HttpResponse read();
+    ReadResult tryRead();
+    void send(std::string_view bytes);
+    std::error_code trySend(std::string_view bytes);
 
     // True once the server has closed its side (after any response bytes were consumed).
-    bool closedByPeer() {
-        if (m_buffer.size() > 0) return false;
-        char byte;
-        beast::error_code ec;
-        m_socket.read_some(asio::buffer(&byte, 1), ec);
-        return ec == asio::error::eof || ec == asio::error::connection_reset;
-    }
-
-    tcp::socket& socket() { return m_socket; }
+    bool closedByPeer();
 
 private:
-    asio::io_context m_io;
-    tcp::socket m_socket{m_io};
-    beast::flat_buffer m_buffer;
+    struct Connection;
+    std::unique_ptr<Connection> m_connection;
 };
 
 }  // namespace shardscope::endpoint::test

@@ -308,12 +308,12 @@ private slots:
         demo.window.refreshNow();
         QTest::qWait(300);
         StreamInspector* inspector = demo.window.inspector();
-        const int modify = findRecord(*demo.window.records(),
-                                      demo.window.records()
-                                          ->index(demo.window.records()->rowCount() - 1, 0)
-                                          .data(StreamRecordModel::KeysRole)
-                                          .toString(),
-                                      int(stream::EventName::Modify));
+        int modify = -1;
+        for (int row = demo.window.records()->rowCount() - 1; row >= 0 && modify < 0; --row) {
+            if (demo.window.records()->index(row, 0).data(StreamRecordModel::EventRole).toInt() ==
+                int(stream::EventName::Modify))
+                modify = row;
+        }
         if (modify >= 0) {
             QSignalSpy loaded(inspector->details(), &RecordDetails::loaded);
             inspector->view()->setCurrentIndex(

@@ -48,7 +48,8 @@ QVariant StreamRecordModel::data(const QModelIndex& index, int role) const {
                 case Sequence:
                     return QString::fromStdString(RecordStore::sequenceText(row.sequence));
                 case Time:
-                    return timeText(row.atMs);
+                    return QDateTime::fromMSecsSinceEpoch(row.atMs, Qt::UTC)
+                        .toString(QStringLiteral("HH:mm:ss.zzz"));
                 case Table:
                     return QString::fromStdString(m_store.stream(row).tableName);
                 case Event:
@@ -68,6 +69,7 @@ QVariant StreamRecordModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::ToolTipRole:
             if (index.column() == Shard) return QString::fromStdString(m_store.shardId(row));
+            if (index.column() == Time) return timeText(row.atMs) + QStringLiteral(" UTC");
             if (index.column() == Ttl && row.byTimeToLive)
                 return tr("Deleted by Time to Live (userIdentity: dynamodb.amazonaws.com)");
             return {};

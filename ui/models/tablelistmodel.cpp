@@ -4,6 +4,18 @@
 #include <QLocale>
 
 namespace shardscope::ui {
+namespace {
+
+QString shortViewType(const QString& viewType) {
+    if (viewType.isEmpty()) return TableListModel::tr("off");
+    if (viewType == QStringLiteral("NEW_AND_OLD_IMAGES")) return TableListModel::tr("new + old");
+    if (viewType == QStringLiteral("NEW_IMAGE")) return TableListModel::tr("new");
+    if (viewType == QStringLiteral("OLD_IMAGE")) return TableListModel::tr("old");
+    if (viewType == QStringLiteral("KEYS_ONLY")) return TableListModel::tr("keys");
+    return viewType;
+}
+
+}  // namespace
 
 int TableListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_tables.size());
@@ -24,7 +36,7 @@ QVariant TableListModel::data(const QModelIndex& index, int role) const {
             case Items:
                 return QLocale().toString(table.itemCount);
             case Stream:
-                return table.streamView.isEmpty() ? tr("off") : table.streamView;
+                return shortViewType(table.streamView);
             case Ttl:
                 return table.ttlAttribute.isEmpty() ? tr("off") : table.ttlAttribute;
         }

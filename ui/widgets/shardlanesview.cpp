@@ -201,7 +201,8 @@ void ShardLanesView::paintAxis(QPainter& painter, const QRectF& area, const Span
     }
     painter.drawText(QRectF(kMargin, kMargin, 150, kAxisHeight - 8),
                      Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("%n shard(s)", nullptr, int(m_order.size())));
+                     QString::fromStdString(m_lineage->tableName) + QStringLiteral(" \u00b7 ") +
+                         tr("%n shard(s)", nullptr, int(m_order.size())));
 }
 
 void ShardLanesView::paintLane(QPainter& painter, size_t lane, const QRectF& area,

@@ -51,10 +51,10 @@ StreamInspector::StreamInspector(StreamRecordModel* records, QWidget* parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const int digit = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     m_view->setColumnWidth(StreamRecordModel::Sequence, digit * 23);
-    m_view->setColumnWidth(StreamRecordModel::Time, digit * 25);
-    m_view->setColumnWidth(StreamRecordModel::Table, digit * 20);
+    m_view->setColumnWidth(StreamRecordModel::Time, digit * 14);
+    m_view->setColumnWidth(StreamRecordModel::Table, digit * 22);
     m_view->setColumnWidth(StreamRecordModel::Event, digit * 9);
-    m_view->setColumnWidth(StreamRecordModel::Keys, digit * 30);
+    m_view->setColumnWidth(StreamRecordModel::Keys, digit * 34);
     m_view->setColumnWidth(StreamRecordModel::Size, digit * 6);
     m_view->setColumnWidth(StreamRecordModel::Shard, digit * 10);
     m_view->setColumnWidth(StreamRecordModel::Ttl, digit * 5);

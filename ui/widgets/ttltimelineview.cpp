@@ -18,7 +18,7 @@ namespace shardscope::ui {
 namespace {
 
 constexpr int kRowHeight = 18;
-constexpr int kAxisHeight = 40;
+constexpr int kAxisHeight = 44;
 constexpr int kLabelWidth = 210;
 constexpr int kMargin = 8;
 
@@ -141,7 +141,7 @@ void TtlTimelineView::paintEvent(QPaintEvent*) {
             ? tr("No table with TTL selected")
             : tr("%1 \u00b7 %n expired, not yet deleted", nullptr, expiredPending()).arg(m_table) +
                   tr(" \u00b7 %n deleted by TTL", nullptr, deletedCount());
-    painter.drawText(QRectF(kMargin, kMargin, kLabelWidth + 300, 16),
+    painter.drawText(QRectF(kMargin, kMargin - 4, width() - 2 * kMargin, 16),
                      Qt::AlignLeft | Qt::AlignVCenter, summary);
     const qint64 step = std::max<qint64>(m_halfWidth / 3, 1000);
     painter.setPen(muted);
@@ -171,7 +171,7 @@ void TtlTimelineView::paintEvent(QPaintEvent*) {
     const double nowX = xOf(m_now, area);
     painter.setPen(QPen(palette().color(QPalette::Highlight), 2));
     painter.drawLine(QPointF(nowX, area.top() - 8), QPointF(nowX, area.bottom()));
-    painter.drawText(QRectF(nowX - 30, area.top() - 36, 60, 14), Qt::AlignCenter, tr("now"));
+    painter.drawText(QRectF(nowX - 30, area.top() - 32, 60, 14), Qt::AlignCenter, tr("now"));
 }
 
 void TtlTimelineView::paintRow(QPainter& painter, const TtlEntry& entry, const QRectF& row,

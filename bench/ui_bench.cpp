@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+// The window's budgets: memory of the record list per record at a million records, and the
+// longest UI-thread stall while records stream in at 10,000 per second. Runs on the offscreen
+// platform; figures are counters in Google Benchmark's output.
+#include <benchmark/benchmark.h>
+
+#include <unistd.h>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <fstream>
+
+#include "demo/workload.h"
+#include "mainwindow.h"
+#include "models/recordfiltermodel.h"
+#include "models/streamrecordmodel.h"
+#include "session/eventbridge.h"
+#include "session/workspacesession.h"
+
+namespace {
+
+using namespace shardscope;
+
+// Resident memory of this process, from /proc.
+double residentBytes() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return double(resident) * double(sysconf(_SC_PAGESIZE));
+}
+
+stream::RecordAppended sampleRecord(uint64_t sequence) {
+    static const std::string lists[] = {"groceries", "chores", "work"};
+    stream::RecordAppended r;
+    r.streamArn =
+        "arn:aws:dynamodb:us-east-1:000000000000:table/todoListTask/stream/2026-11-25T09:00:00.000";
+    r.shardId = "shardId-00000001795600000000-" + std::to_string(10000000 + sequence / 250000);
+    r.sequenceNumber = ui::RecordStore::sequenceText(sequence);
+    r.eventName = stream::EventName(sequence % 3);
+    r.keys = {{"ListId", model::AttributeValue::string(lists[sequence % 3])},
+              {"TaskId", model::AttributeValue::string(
+                             "task-" + std::to_string(100000 + sequence % 900000))}};
+    r.sizeBytes = 120;
+    r.at = 1'795'600'000'000 + int64_t(sequence);
+    return r;
+}
+
+// A million records into the list the window shows (model, filter proxy and a table view),
+// in batches the size of one tick at 10,000 records/s.
+void BM_RecordListMemoryPerRecord(benchmark::State& state) {
+    const size_t records = size_t(state.range(0));
+    for (auto _ : state) {
+        ui::StreamRecordModel model;
+        ui::RecordFilterModel filter;
+        filter.setRecords(&model);
+        QTableView view;
+        view.setModel(&filter);
+        view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view.resize(1000, 600);
+        view.show();
+        QCoreApplication::processEvents();
+        const double before = residentBytes();
+        std::vector<stream::RecordAppended> batch;
+        for (uint64_t sequence = 1; sequence <= records; ++sequence) {
+            batch.push_back(sampleRecord(sequence));
+            if (batch.size() == 400) {
+                model.append(batch);
+                batch.clear();
+                view.scrollToBottom();
+                QCoreApplication::processEvents();
+            }
+        }
+        model.append(batch);
+        QCoreApplication::processEvents();
+        const double after = residentBytes();
+        state.counters["bytes_per_record"] = (after - before) / double(records);
+        state.counters["store_bytes_per_record"] =
+            double(model.store().bytesUsed()) / double(records);
+    }
+}
+BENCHMARK(BM_RecordListMemoryPerRecord)
+    ->Arg(1'000'000)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+// The demo window on an in-memory workspace with the workload at 10,000 writes/s for
+// SHARDSCOPE_STALL_SECONDS (default 30). A 2 ms timer on the UI thread measures how late it
+// fires: the worst lateness is the longest stall a user could feel.
+void BM_LiveIngestLongestStall(benchmark::State& state) {
+    const int seconds = qEnvironmentVariableIntValue("SHARDSCOPE_STALL_SECONDS") > 0
+                            ? qEnvironmentVariableIntValue("SHARDSCOPE_STALL_SECONDS")
+                            : 30;
+    for (auto _ : state) {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        ui::MainWindow window(&settings);
+        window.resize(1600, 1000);
+        window.show();
+        ui::WorkspaceSession::Options options;
+        options.path = QStringLiteral(":memory:");
+        options.demo = true;
+        options.clockMode = sim::Clock::Mode::Virtual;
+        auto session = ui::WorkspaceSession::open(options);
+        if (!session) {
+            state.SkipWithError(session.error().message.c_str());
+            return;
+        }
+        window.adoptSession(std::move(session).value());
+        while (!window.historyLoaded()) QCoreApplication::processEvents();
+        window.session()->clock().play();
+        auto* workload = window.session()->workload();
+        workload->setRate(10'000);
+        workload->start();
+
+        QElapsedTimer since;
+        since.start();
+        qint64 last = 0, worst = 0;
+        std::vector<qint64> gaps;
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        probe.setInterval(2);
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            const qint64 now = since.nsecsElapsed();
+            if (last) {
+                worst = std::max(worst, now - last);
+                gaps.push_back(now - last);
+            }
+            last = now;
+        });
+        probe.start();
+        const int rowsBefore = window.records()->rowCount();
+        QEventLoop loop;
+        QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+        workload->pause();
+        std::sort(gaps.begin(), gaps.end());
+        state.counters["longest_stall_ms"] = double(worst) / 1e6;
+        state.counters["p99_gap_ms"] =
+            gaps.empty() ? 0 : double(gaps[gaps.size() * 99 / 100]) / 1e6;
+        state.counters["records_per_s"] =
+            double(window.records()->rowCount() - rowsBefore) / double(seconds);
+        state.counters["writes_per_s"] = double(workload->writes()) / double(seconds);
+    }
+}
+BENCHMARK(BM_LiveIngestLongestStall)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
