@@ -27,6 +27,8 @@ ui::WorkspaceSession::Options sessionOptions(const ServeOptions& options) {
         // The demo is for pausing and stepping: a virtual clock unless asked otherwise.
         session.clockMode = sim::Clock::Mode::Virtual;
     }
+    // A class should see shards roll over and their lineage grow within minutes.
+    if (options.demo) session.rolloverPeriodMs = 2 * 60'000;
     return session;
 }
 

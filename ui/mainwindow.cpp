@@ -6,11 +6,13 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -144,20 +146,49 @@ void MainWindow::buildDocks() {
         makeDock(tr("Stream records"), QStringLiteral("inspectorDock"), m_inspector, this);
     addDockWidget(Qt::BottomDockWidgetArea, inspectorDock);
 
-    m_lanes = new ShardLanesView(this);
+    auto* lanesPane = new QWidget(this);
+    auto* lanesLayout = new QVBoxLayout(lanesPane);
+    lanesLayout->setContentsMargins(0, 0, 0, 0);
+    m_lanesCaption = new QLabel(lanesPane);
+    m_lanesCaption->setObjectName(QStringLiteral("lanesCaption"));
+    m_lanesCaption->setContentsMargins(8, 4, 8, 0);
+    m_lanesCaption->setWordWrap(true);
+    lanesLayout->addWidget(m_lanesCaption);
+    m_lanes = new ShardLanesView(lanesPane);
     m_lanes->setRecords(&m_records->store());
-    auto* lanesDock = makeDock(tr("Shard lanes"), QStringLiteral("lanesDock"), m_lanes, this);
+    lanesLayout->addWidget(m_lanes, 1);
+    auto* lanesDock = makeDock(tr("Shard lanes"), QStringLiteral("lanesDock"), lanesPane, this);
     addDockWidget(Qt::BottomDockWidgetArea, lanesDock);
     splitDockWidget(inspectorDock, lanesDock, Qt::Horizontal);
 
     auto* ttlPane = new QWidget(this);
     auto* ttlLayout = new QVBoxLayout(ttlPane);
     ttlLayout->setContentsMargins(0, 0, 0, 0);
+    auto* lagRow = new QHBoxLayout;
+    lagRow->setContentsMargins(8, 4, 8, 0);
+    lagRow->addWidget(new QLabel(tr("Deletion lag:"), ttlPane));
+    m_ttlLagChoice = new QComboBox(ttlPane);
+    m_ttlLagChoice->setObjectName(QStringLiteral("ttlLagChoice"));
+    m_ttlLagChoice->addItem(tr("Within the second (lab)"), int(ttl::DeletionLag::Immediate));
+    m_ttlLagChoice->addItem(tr("Like DynamoDB: minutes to hours"),
+                            int(ttl::DeletionLag::Realistic));
+    lagRow->addWidget(m_ttlLagChoice);
     m_ttlLag = new QLabel(ttlPane);
     m_ttlLag->setObjectName(QStringLiteral("ttlLag"));
-    m_ttlLag->setContentsMargins(8, 4, 8, 0);
     m_ttlLag->setWordWrap(true);
-    ttlLayout->addWidget(m_ttlLag);
+    lagRow->addWidget(m_ttlLag, 1);
+    ttlLayout->addLayout(lagRow);
+    connect(m_ttlLagChoice, &QComboBox::activated, this, [this] {
+        if (!m_session) return;
+        const auto lag = ttl::DeletionLag(m_ttlLagChoice->currentData().toInt());
+        runAsync(
+            this,
+            [database = &m_session->database(), lag] { return database->setTtlDeletionLag(lag); },
+            [this](Result<void> done) {
+                if (!done) statusBar()->showMessage(QString::fromStdString(done.error().message));
+                updateTtlLag();
+            });
+    });
     m_ttl = new TtlTimelineView(ttlPane);
     ttlLayout->addWidget(m_ttl, 1);
     auto* ttlDock = makeDock(tr("TTL timeline"), QStringLiteral("ttlDock"), ttlPane, this);
@@ -366,6 +397,16 @@ void MainWindow::adoptSession(std::unique_ptr<WorkspaceSession> session) {
     refreshNow();
     updateEndpointStatus();
     updateWorkloadActions();
+}
+
+void MainWindow::updateTtlLag() {
+    if (!m_session) return;
+    const auto lag = m_session->database().ttlDeletionLag();
+    QSignalBlocker block(m_ttlLagChoice);
+    m_ttlLagChoice->setCurrentIndex(m_ttlLagChoice->findData(int(lag)));
+    m_ttlLag->setText(lag == ttl::DeletionLag::Immediate
+                          ? tr("expired items go at the next sweep")
+                          : tr("expired items stay readable for minutes to hours"));
 }
 
 void MainWindow::loadHistory() {

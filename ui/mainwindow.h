@@ -14,6 +14,7 @@
 
 class QAction;
 class QActionGroup;
+class QComboBox;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -94,6 +95,7 @@ private:
     void refreshTables();
     void refreshLineage();
     void refreshTtl();
+    void updateTtlLag();
     void toggleEndpoint();
     void copyCliSettings();
     void updateEndpointStatus();
@@ -116,6 +118,8 @@ private:
     ShardLanesView* m_lanes = nullptr;
     TtlTimelineView* m_ttl = nullptr;
     QLabel* m_ttlLag = nullptr;
+    QLabel* m_lanesCaption = nullptr;
+    QComboBox* m_ttlLagChoice = nullptr;
     ClockBar* m_clockBar = nullptr;
     QLabel* m_endpointStatus = nullptr;
     QLabel* m_workloadStatus = nullptr;

@@ -39,6 +39,7 @@ struct DatabaseOptions {
     // scenario with the same seed and a virtual clock gives the same world, byte for byte.
     uint64_t seed = 0;
     stream::StreamSettings streams;
+    // ttl.lag is the session's starting lag; setTtlDeletionLag changes it while open.
     ttl::TtlSettings ttl;
 };
 
@@ -73,6 +74,16 @@ public:
     Result<ttl::TimeToLiveSpecification> updateTimeToLive(
         const ttl::UpdateTimeToLiveRequest& request);
     Result<ttl::TimeToLiveDescription> describeTimeToLive(const std::string& tableName);
+
+    // The TTL deletion lag from now on, for items already waiting too: each pending deletion is
+    // re-timed to its expiry plus the new lag (the same seeded per-item lag a write would get), so
+    // switching to Immediate deletes everything already expired at the next sweep. Wakes the
+    // scheduler. A lab setting of the session: it starts as DatabaseOptions::ttl.lag and is not
+    // stored in the workspace (reopening starts from the options again). Committed when it
+    // returns, also in deferCommits mode. Any thread. Errors: a storage failure (the lag and
+    // schedule stay as they were).
+    Result<void> setTtlDeletionLag(ttl::DeletionLag lag);
+    ttl::DeletionLag ttlDeletionLag() const;
 
     // The DynamoDB Streams API (reference §5).
     Result<stream::ListStreamsResult> listStreams(const stream::ListStreamsRequest& request);

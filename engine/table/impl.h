@@ -76,6 +76,12 @@ public:
 
     // TTL (engine/ttl rules, reference §6).
     Result<void> scheduleExpiry(const TableInfo& table, int64_t rowId, const Item* item);
+    // How long after expiry the item's deletion waits under `lag`: a pure function of the seed,
+    // table, row and expiry, so re-timing a pending deletion gives what a write would have.
+    sim::Millis deletionLag(ttl::DeletionLag lag, int64_t tableId, int64_t rowId,
+                            sim::Millis expires) const;
+    // Re-times every pending deletion to its expiry plus `lag` (inside the caller's transaction).
+    Result<void> retimeExpiries(ttl::DeletionLag lag);
     Result<void> backfillExpiry(const TableInfo& table);
     Result<std::optional<sim::Millis>> nextExpiry();
     Result<void> sweepExpired();
@@ -95,7 +101,8 @@ public:
     sim::Clock* m_clock;
     const uint64_t m_seed;
     sim::Random m_random;
-    const ttl::TtlSettings m_ttlSettings;
+    // The lag follows setTtlDeletionLag (a session setting, not stored in the workspace).
+    ttl::TtlSettings m_ttlSettings;
     stream::StreamLog m_streams;
     stream::EventBus m_bus;
     std::function<void()> m_wakeScheduler;

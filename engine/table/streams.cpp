@@ -48,6 +48,18 @@ Result<void> Database::Impl::loadTimeToLive() {
     return {};
 }
 
+sim::Millis Database::Impl::deletionLag(ttl::DeletionLag lag, int64_t tableId, int64_t rowId,
+                                        sim::Millis expires) const {
+    if (lag == ttl::DeletionLag::Immediate) return 0;
+    // Seeded per item, so a scenario replays exactly: five minutes plus an exponential tail with
+    // a mean of 25 minutes, at most two days (observed: ~10-30 minutes, §6).
+    const uint64_t draw = sim::Random::mix(m_seed ^ sim::Random::mix(uint64_t(tableId)) ^
+                                           sim::Random::mix(uint64_t(rowId)) ^ uint64_t(expires));
+    const double u = double(draw >> 11) * (1.0 / 9007199254740992.0);
+    const double tail = -std::log1p(-u) * 25.0 * 60.0 * 1000.0;
+    return 5 * 60 * 1000 + std::min<sim::Millis>(sim::Millis(tail), 48 * 3600 * 1000);
+}
+
 // Keeps the item's pending TTL deletion in step with its TTL attribute: the deletion moment is
 // just after expiry (DynamoDB deletes when now > value) plus the deletion lag.
 Result<void> Database::Impl::scheduleExpiry(const TableInfo& table, int64_t rowId,
@@ -57,17 +69,7 @@ Result<void> Database::Impl::scheduleExpiry(const TableInfo& table, int64_t rowI
     if (!item) return {};
     const auto expires = expiryOf(*item, table.ttlAttribute);
     if (!expires || m_clock->now() - *expires > kFiveYearsMs) return {};
-    sim::Millis lag = 0;
-    if (m_ttlSettings.lag == ttl::DeletionLag::Realistic) {
-        // Seeded per item, so a scenario replays exactly: five minutes plus an exponential tail
-        // with a mean of 25 minutes, at most two days (observed: ~10-30 minutes, §6).
-        const uint64_t draw =
-            sim::Random::mix(m_seed ^ sim::Random::mix(uint64_t(table.id)) ^
-                             sim::Random::mix(uint64_t(rowId)) ^ uint64_t(*expires));
-        const double u = double(draw >> 11) * (1.0 / 9007199254740992.0);
-        const double tail = -std::log1p(-u) * 25.0 * 60.0 * 1000.0;
-        lag = 5 * 60 * 1000 + std::min<sim::Millis>(sim::Millis(tail), 48 * 3600 * 1000);
-    }
+    const sim::Millis lag = deletionLag(m_ttlSettings.lag, table.id, rowId, *expires);
     auto& insert = m_workspace->statement(
         "INSERT INTO ttl_due(item_id, table_id, due_ms, expires_ms) VALUES(?1, ?2, ?3, ?4)");
     if (!insert.bind(1, rowId)
@@ -77,6 +79,32 @@ Result<void> Database::Impl::scheduleExpiry(const TableInfo& table, int64_t rowI
              .run())
         return storeFailure(insert);
     m_expiryScheduled = true;
+    return {};
+}
+
+Result<void> Database::Impl::retimeExpiries(ttl::DeletionLag lag) {
+    struct Pending {
+        int64_t rowId, tableId;
+        sim::Millis expires;
+    };
+    // Read first, then update: due_ms is indexed, and updating rows under a live cursor over the
+    // same table is best avoided.
+    std::vector<Pending> pending;
+    auto& select = m_workspace->statement("SELECT item_id, table_id, expires_ms FROM ttl_due");
+    while (select.step())
+        pending.push_back({select.columnInt(0), select.columnInt(1), select.columnInt(2)});
+    const bool failed = select.failed();
+    const std::string message = select.errorMessage();
+    select.reset();
+    if (failed) return Error{ErrorCode::InternalServerError, message, nullptr};
+
+    auto& update = m_workspace->statement("UPDATE ttl_due SET due_ms=?1 WHERE item_id=?2");
+    for (const Pending& p : pending) {
+        const sim::Millis due = p.expires + 1 + deletionLag(lag, p.tableId, p.rowId, p.expires);
+        if (!update.bind(1, due).bind(2, p.rowId).run()) return storeFailure(update);
+    }
+    // Deletions may now be due sooner: finishTransaction wakes the scheduler as after a write.
+    if (!pending.empty()) m_expiryScheduled = true;
     return {};
 }
 
@@ -203,6 +231,25 @@ Result<ttl::TimeToLiveSpecification> Database::updateTimeToLive(
     table.ttlEnabled = changed.ttlEnabled;
     table.ttlChangedMs = changed.ttlChangedMs;
     return spec;
+}
+
+Result<void> Database::setTtlDeletionLag(ttl::DeletionLag lag) {
+    WriteLock lock(*m_impl);
+    // Like a control-plane call: its own transaction, committed before this returns, so the
+    // window never has to flush.
+    if (auto r = m_impl->commitBatch(); !r) return r;
+    auto& ws = *m_impl->m_workspace;
+    auto retimed = ws.transaction([&] { return m_impl->retimeExpiries(lag); });
+    m_impl->finishTransaction(retimed.ok());
+    if (!retimed) return retimed;
+    // Adopted only once the schedule matches it, so writes never mix two lags on failure.
+    m_impl->m_ttlSettings.lag = lag;
+    return {};
+}
+
+ttl::DeletionLag Database::ttlDeletionLag() const {
+    std::lock_guard lock(m_impl->m_mutex);
+    return m_impl->m_ttlSettings.lag;
 }
 
 Result<ttl::TimeToLiveDescription> Database::describeTimeToLive(const std::string& tableName) {

@@ -62,7 +62,8 @@ private slots:
                       QStringLiteral("100000000000000000003|REMOVE|ListId=work, TaskId=task-1|")}));
         const QModelIndex first = model.index(0, StreamRecordModel::Time);
         QCOMPARE(first.data().toString(), QStringLiteral("00:00:01.000"));
-        QCOMPARE(first.data(Qt::ToolTipRole).toString(), QStringLiteral("1970-01-01 00:00:01.000 UTC"));
+        QCOMPARE(first.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("1970-01-01 00:00:01.000 UTC"));
         QCOMPARE(first.data(StreamRecordModel::TableRole).toString(),
                  QStringLiteral("todoListTask"));
         QCOMPARE(model.index(2, 0).data(StreamRecordModel::EventRole).toInt(),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include "models/tablelistmodel.h"
 #include "session/workspacesession.h"
 #include "sim/clock.h"
+#include "table/database.h"
 #include "uitest.h"
 #include "widgets/itembrowser.h"
 #include "widgets/recorddetails.h"
@@ -147,6 +149,49 @@ private slots:
         QCOMPARE(first.data(StreamRecordModel::EventRole).toInt(), int(stream::EventName::Remove));
         QCOMPARE(first.data(StreamRecordModel::TableRole).toString(),
                  QStringLiteral("todoListTaskArchived"));
+    }
+
+    void theDeletionLagCanChangeWhileOpen() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        auto* choice = demo.window.findChild<QComboBox*>(QStringLiteral("ttlLagChoice"));
+        QVERIFY(choice);
+        QCOMPARE(ttl::DeletionLag(choice->currentData().toInt()), ttl::DeletionLag::Immediate);
+        choice->setCurrentIndex(choice->findData(int(ttl::DeletionLag::Realistic)));
+        emit choice->activated(choice->currentIndex());
+        QVERIFY(waitFor([&] {
+            return demo.window.session()->database().ttlDeletionLag() ==
+                   ttl::DeletionLag::Realistic;
+        }));
+        // Archived tasks now wait minutes after expiry: still there a minute past it.
+        demo.write(60);
+        demo.window.selectTable(QStringLiteral("todoListTaskArchived"));
+        QVERIFY(waitFor([&] { return !demo.window.ttlTimeline()->rows().empty(); }));
+        demo.window.session()->clock().advanceBy(150'000);
+        QTest::qWait(300);
+        demo.window.refreshNow();
+        QVERIFY(waitFor([&] { return demo.window.ttlTimeline()->expiredPending() > 0; }));
+        QCOMPARE(demo.window.ttlTimeline()->deletedCount(), 0);
+    }
+
+    void shardLanesKeepOnlyShardsInTheirSpan() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        ShardLanesView* lanes = demo.window.shardLanes();
+        QCOMPARE(lanes->laneOrder().size(), size_t(1));
+        // Past the first rollover (4 hours by default): the child opens, the parent closes.
+        demo.window.session()->clock().advanceBy(4 * 3600 * 1000 + 1000);
+        demo.write(3);
+        demo.window.refreshNow();
+        QVERIFY(waitFor([&] { return lanes->lineage() && lanes->lineage()->shards.size() == 2; }));
+        lanes->setSpan(6 * 3600 * 1000);
+        QCOMPARE(lanes->laneOrder().size(), size_t(2));
+        QCOMPARE(lanes->lineage()->shards[lanes->laneOrder()[1]].parentShardId,
+                 lanes->lineage()->shards[lanes->laneOrder()[0]].shardId);
+        // Two minutes on, a one-minute span no longer reaches back to the parent's close.
+        demo.window.session()->clock().advanceBy(120'000);
+        lanes->setSpan(60'000);
+        QVERIFY(waitFor([&] { return lanes->laneOrder().size() == 1; }));
     }
 
     void theClockBarDrivesAVirtualClock() {

@@ -13,6 +13,7 @@ namespace shardscope::ui {
 Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const Options& options) {
     table::DatabaseOptions databaseOptions(options.path.toStdString());
     databaseOptions.clockMode = options.clockMode;
+    databaseOptions.streams.rolloverPeriodMs = options.rolloverPeriodMs;
     databaseOptions.ttl.lag =
         options.immediateTtl ? ttl::DeletionLag::Immediate : ttl::DeletionLag::Realistic;
     auto database = table::Database::open(databaseOptions);
@@ -20,6 +21,7 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const Options& 
 
     std::unique_ptr<WorkspaceSession> session(new WorkspaceSession);
     session->m_path = options.path;
+    session->m_rolloverPeriodMs = options.rolloverPeriodMs;
     session->m_database = std::move(database).value();
     if (options.demo) {
         if (auto seeded = demo::seedTaskList(*session->m_database); !seeded)

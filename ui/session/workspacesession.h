@@ -39,6 +39,9 @@ public:
         bool demo = false;
         std::optional<sim::Clock::Mode> clockMode;  // unset: what the workspace last used
         bool immediateTtl = true;                   // a lab deletes expired items within the second
+        // How often an open shard rolls over. DynamoDB's is about four hours; a class wants to
+        // see lineage grow within minutes (a visible lab setting, shown by the shard lanes).
+        int64_t rolloverPeriodMs = 4 * 3600 * 1000;
     };
 
     // Opens the file and starts the scheduler. Touches the disk: call it off the UI thread
@@ -53,6 +56,7 @@ public:
     // Present for demo sessions only.
     demo::Workload* workload() { return m_workload.get(); }
     const QString& path() const { return m_path; }
+    int64_t rolloverPeriodMs() const { return m_rolloverPeriodMs; }
     bool inMemory() const { return m_path == QStringLiteral(":memory:"); }
 
     // Serves the DynamoDB API on 127.0.0.1. Errors: the port is taken (the message says so).
@@ -67,6 +71,7 @@ private:
     WorkspaceSession() = default;
 
     QString m_path;
+    int64_t m_rolloverPeriodMs = 0;
     std::unique_ptr<table::Database> m_database;
     std::unique_ptr<sim::Scheduler> m_scheduler;
     std::unique_ptr<demo::Workload> m_workload;

@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <QTimeZone>
 #include <QToolTip>
+#include <QWheelEvent>
 #include <algorithm>
 #include <map>
 
@@ -67,8 +68,23 @@ void ShardLanesView::clearLineage() {
 }
 
 void ShardLanesView::setNow(qint64 nowMs) {
+    const size_t lanes = m_order.size();
     m_now = nowMs;
+    computeOrder();  // shards scroll out of the span as time passes
+    if (m_order.size() != lanes) updateGeometry();
     update();
+}
+
+void ShardLanesView::setSpan(qint64 ms) {
+    m_spanMs = std::clamp<qint64>(ms, 20'000, kRetentionMs + kRetentionMs / 12);
+    computeOrder();
+    updateGeometry();
+    update();
+}
+
+void ShardLanesView::wheelEvent(QWheelEvent* event) {
+    setSpan(qint64(double(m_spanMs) * (event->angleDelta().y() > 0 ? 0.8 : 1.25)));
+    event->accept();
 }
 
 void ShardLanesView::setHighlightHash(std::optional<uint32_t> hash) {
@@ -85,14 +101,20 @@ void ShardLanesView::computeOrder() {
     m_order.clear();
     if (!m_lineage) return;
     const auto& shards = m_lineage->shards;
+    const Span span = timeSpan();
     std::multimap<std::string, size_t> children;
     std::vector<size_t> roots;
+    auto visible = [&](const stream::ShardInfo& shard) {
+        return !shard.closedMs || *shard.closedMs >= span.from;
+    };
     for (size_t i = 0; i < shards.size(); ++i) {
+        if (!visible(shards[i])) continue;
         const auto& parent = shards[i].parentShardId;
-        const bool parentKnown =
-            !parent.empty() && std::any_of(shards.begin(), shards.end(),
-                                           [&](const auto& s) { return s.shardId == parent; });
-        if (parentKnown)
+        const bool parentShown =
+            !parent.empty() && std::any_of(shards.begin(), shards.end(), [&](const auto& s) {
+                return s.shardId == parent && visible(s);
+            });
+        if (parentShown)
             children.emplace(parent, i);
         else
             roots.push_back(i);
@@ -113,15 +135,8 @@ void ShardLanesView::computeOrder() {
 ShardLanesView::Span ShardLanesView::timeSpan() const {
     Span span;
     span.to = std::max<qint64>(m_now, 1);
-    qint64 earliest = span.to - 60'000;
-    if (m_lineage) {
-        for (const auto& shard : m_lineage->shards)
-            earliest = std::min<qint64>(earliest, shard.createdMs);
-    }
-    // Never more than a day and a bit: older shards are gone anyway.
-    span.from = std::max(earliest, span.to - kRetentionMs - kRetentionMs / 12);
-    const qint64 width = span.to - span.from;
-    span.to += std::max<qint64>(width / 40, 1);  // room for the "now" marker
+    span.from = span.to - m_spanMs;
+    span.to += std::max<qint64>(m_spanMs / 40, 1);  // room for the "now" marker
     return span;
 }
 

@@ -28,9 +28,13 @@ public:
     void setNow(qint64 nowMs);
     void setHighlightHash(std::optional<uint32_t> hash);
     void setSelectedShard(const QString& shardId);
+    // How much clock time the lanes cover, ending now (the mouse wheel zooms).
+    void setSpan(qint64 ms);
+    qint64 span() const { return m_spanMs; }
 
     const std::optional<stream::StreamLineage>& lineage() const { return m_lineage; }
-    // Lane order: parents before children, each child right under its parent's other children.
+    // Lane order: parents before children, each child right under its parent's other children;
+    // only shards alive somewhere in the visible span.
     const std::vector<size_t>& laneOrder() const { return m_order; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -42,6 +46,7 @@ protected:
     void paintEvent(QPaintEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
     bool event(QEvent* event) override;
 
 private:
@@ -61,7 +66,8 @@ private:
     void paintForks(QPainter& painter, const QRectF& area, const Span& span);
 
     std::optional<stream::StreamLineage> m_lineage;
-    std::vector<size_t> m_order;  // lane -> index into m_lineage->shards
+    std::vector<size_t> m_order;  // lane -> index into m_lineage->shards, visible ones only
+    qint64 m_spanMs = 10 * 60'000;
     const RecordStore* m_records = nullptr;
     qint64 m_now = 0;
     std::optional<uint32_t> m_highlightHash;
