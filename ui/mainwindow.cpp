@@ -252,6 +252,19 @@ void MainWindow::buildMenus() {
     connect(action(QStringLiteral("item.delete")), &QAction::triggered, m_items,
             &ItemBrowser::deleteSelected);
 
+    QMenu* tables = menuBar()->addMenu(tr("&Table"));
+    tables->addAction(makeAction(QStringLiteral("table.new"), tr("&New Table\u2026"),
+                                 QKeySequence(Qt::CTRL | Qt::Key_T)));
+    connect(action(QStringLiteral("table.new")), &QAction::triggered, this,
+            &MainWindow::newTableDialog);
+    tables->addAction(makeAction(QStringLiteral("table.edit"), tr("&Stream and TTL\u2026"),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)));
+    connect(action(QStringLiteral("table.edit")), &QAction::triggered, this,
+            &MainWindow::editTableDialog);
+    tables->addAction(makeAction(QStringLiteral("table.delete"), tr("&Delete Table\u2026")));
+    connect(action(QStringLiteral("table.delete")), &QAction::triggered, this,
+            &MainWindow::confirmDeleteTable);
+
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         m_viewMenu->addAction(dock->toggleViewAction());
@@ -514,8 +527,12 @@ void MainWindow::refreshTables() {
             for (const auto& table : m_tables->tables())
                 if (!table.streamArn.isEmpty()) withStreams << table.name;
             m_inspector->setTables(withStreams);
-            if (m_selectedTable.isEmpty() && !m_tables->tables().empty())
+            if (!m_pendingSelection.isEmpty() && m_tables->rowOf(m_pendingSelection) >= 0) {
+                selectTable(m_pendingSelection);
+                m_pendingSelection.clear();
+            } else if (m_selectedTable.isEmpty() && !m_tables->tables().empty()) {
                 selectTable(m_tables->tables().front().name);
+            }
             emit refreshed();
         });
 }
@@ -539,6 +556,136 @@ void MainWindow::onTableSelected() {
     if (m_lanesStream.isEmpty()) m_lanes->clearLineage();
     refreshLineage();
     refreshTtl();
+}
+
+std::optional<TableSpec> MainWindow::selectedTableSpec() const {
+    const int row = m_tables->rowOf(m_selectedTable);
+    if (row < 0) return std::nullopt;
+    const TableSummary& table = m_tables->tables()[size_t(row)];
+    TableSpec spec;
+    spec.name = table.name;
+    auto typeOf = [](model::KeyType type) {
+        return QString::fromLatin1(model::typeName(model::toType(type)));
+    };
+    spec.partitionName = QString::fromStdString(table.keySchema.partition.name);
+    spec.partitionType = typeOf(table.keySchema.partition.type);
+    if (table.keySchema.sort) {
+        spec.sortName = QString::fromStdString(table.keySchema.sort->name);
+        spec.sortType = typeOf(table.keySchema.sort->type);
+    }
+    spec.streamView = table.streamView;
+    spec.ttlAttribute = table.ttlAttribute;
+    return spec;
+}
+
+void MainWindow::newTableDialog() {
+    if (!m_session) return;
+    auto* dialog = new TableDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { applyTable(dialog->spec(), std::nullopt); });
+    dialog->open();
+}
+
+void MainWindow::editTableDialog() {
+    const auto current = selectedTableSpec();
+    if (!m_session || !current) return;
+    auto* dialog = new TableDialog(this, current);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, current] { applyTable(dialog->spec(), current); });
+    dialog->open();
+}
+
+void MainWindow::confirmDeleteTable() {
+    if (!m_session || m_selectedTable.isEmpty()) return;
+    const QString name = m_selectedTable;
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete Table"),
+        tr("Delete %1 and all its items? Its stream stays readable for 24 hours; this cannot be "
+           "undone.")
+            .arg(name),
+        QMessageBox::Cancel, this);
+    box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, name](QAbstractButton* button) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole) deleteTable(name);
+    });
+    box->open();
+}
+
+namespace {
+
+// The calls that turn `before` into `spec` (or create `spec`); the first error stops them.
+QString applyTableChanges(table::Database& db, const TableSpec& spec,
+                          const std::optional<TableSpec>& before) {
+    auto message = [](const Error& error) { return QString::fromStdString(error.message); };
+    const std::string name = spec.name.toStdString();
+    if (!before) {
+        if (auto created = db.createTable(createRequest(spec)); !created)
+            return message(created.error());
+    } else if (spec.streamView != before->streamView) {
+        // A stream's view type cannot change in place: DynamoDB disables it and enables a new one.
+        if (!before->streamView.isEmpty()) {
+            table::UpdateTableRequest off;
+            off.tableName = name;
+            off.streamSpecification = table::StreamSpecification{false, {}};
+            if (auto r = db.updateTable(off); !r) return message(r.error());
+        }
+        if (!spec.streamView.isEmpty()) {
+            table::UpdateTableRequest on;
+            on.tableName = name;
+            on.streamSpecification =
+                table::StreamSpecification{true, spec.streamView.toStdString()};
+            if (auto r = db.updateTable(on); !r) return message(r.error());
+        }
+    }
+    const QString oldTtl = before ? before->ttlAttribute : QString();
+    if (spec.ttlAttribute != oldTtl) {
+        ttl::UpdateTimeToLiveRequest request;
+        request.tableName = name;
+        request.specification.enabled = !spec.ttlAttribute.isEmpty();
+        request.specification.attributeName =
+            (spec.ttlAttribute.isEmpty() ? oldTtl : spec.ttlAttribute).toStdString();
+        if (auto r = db.updateTimeToLive(request); !r) return message(r.error());
+    }
+    return {};
+}
+
+}  // namespace
+
+void MainWindow::applyTable(const TableSpec& spec, std::optional<TableSpec> before) {
+    if (!m_session) return;
+    runAsync(
+        this,
+        [database = &m_session->database(), spec, before] {
+            return applyTableChanges(*database, spec, before);
+        },
+        [this, name = spec.name](const QString& error) {
+            if (!error.isEmpty()) showError(tr("Table %1").arg(name), error);
+            refreshTables();
+            if (error.isEmpty()) m_pendingSelection = name;
+            emit tableChanged(name, error);
+        });
+}
+
+void MainWindow::deleteTable(const QString& name) {
+    if (!m_session) return;
+    runAsync(
+        this,
+        [database = &m_session->database(), name = name.toStdString()] {
+            auto deleted = database->deleteTable(name);
+            return deleted ? QString() : QString::fromStdString(deleted.error().message);
+        },
+        [this, name](const QString& error) {
+            if (!error.isEmpty()) showError(tr("Table %1").arg(name), error);
+            if (error.isEmpty() && name == m_selectedTable) {
+                m_selectedTable.clear();
+                m_items->setTable(QString(), {});
+            }
+            refreshTables();
+            emit tableChanged(name, error);
+        });
 }
 
 void MainWindow::refreshLineage() {

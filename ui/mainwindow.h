@@ -11,6 +11,7 @@
 #include "session/async.h"
 #include "session/workspacesession.h"
 #include "stream/events.h"
+#include "widgets/tabledialog.h"
 
 class QAction;
 class QActionGroup;
@@ -70,6 +71,10 @@ public:
     void selectTable(const QString& name);
     // Re-reads tables, lineage and TTL items now (the window does this every second).
     void refreshNow();
+    // Creates a table (`before` absent) or changes an existing one's stream and TTL, on the
+    // thread pool; tableChanged reports the outcome (an empty error on success).
+    void applyTable(const TableSpec& spec, std::optional<TableSpec> before);
+    void deleteTable(const QString& name);
 
 signals:
     void refreshed();
@@ -77,6 +82,7 @@ signals:
     void openFailed(const QString& message);
     // A dialog told the user something went wrong (the text it shows).
     void errorShown(const QString& text);
+    void tableChanged(const QString& name, const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -96,6 +102,10 @@ private:
     void refreshLineage();
     void refreshTtl();
     void updateTtlLag();
+    void newTableDialog();
+    void editTableDialog();
+    void confirmDeleteTable();
+    std::optional<TableSpec> selectedTableSpec() const;
     void toggleEndpoint();
     void copyCliSettings();
     void updateEndpointStatus();
@@ -133,6 +143,7 @@ private:
     bool m_historyLoaded = false;
     std::vector<stream::RecordAppended> m_liveWhileLoading;
     QString m_selectedRecordStream;
+    QString m_pendingSelection;  // a table just created, selected once the list has it
 };
 
 }  // namespace shardscope::ui
