@@ -9,9 +9,10 @@
 
 namespace shardscope::ui {
 
-// Runs `work` on the thread pool and hands its result to `adopt` on `context`'s thread, unless
-// `context` is gone by then. Engine calls that touch the disk go through here, never through
-// the UI thread.
+// Runs `work` on the global thread pool and hands its result to `adopt` on `context`'s thread,
+// unless `context` is gone by then. Engine calls that touch the disk go through here, never
+// through the UI thread. Work may hold plain pointers into the open WorkspaceSession: the
+// session waits for the pool before it closes.
 template <typename Work, typename Adopt>
 void runAsync(QObject* context, Work work, Adopt adopt) {
     using Value = decltype(work());

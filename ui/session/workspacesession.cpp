@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "session/workspacesession.h"
 
+#include <QThreadPool>
+
 #include "demo/tasklist.h"
 #include "demo/workload.h"
 #include "endpoint/server.h"
@@ -35,6 +37,9 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const Options& 
 }
 
 WorkspaceSession::~WorkspaceSession() {
+    // Reads and writes the window started on the thread pool hold plain pointers into this
+    // session; they finish before anything they point at goes away.
+    QThreadPool::globalInstance()->waitForDone();
     // Outside writers first, then our own, then time: nothing may write once the scheduler stops.
     stopEndpoint();
     m_workload.reset();
