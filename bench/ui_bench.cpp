@@ -118,7 +118,7 @@ void BM_LiveIngestLongestStall(benchmark::State& state) {
 
         QElapsedTimer since;
         since.start();
-        qint64 last = 0, worst = 0;
+        qint64 last = 0, worst = 0, worstAt = 0;
         std::vector<qint64> gaps;
         QTimer probe;
         probe.setTimerType(Qt::PreciseTimer);
@@ -126,6 +126,7 @@ void BM_LiveIngestLongestStall(benchmark::State& state) {
         QObject::connect(&probe, &QTimer::timeout, [&] {
             const qint64 now = since.nsecsElapsed();
             if (last) {
+                if (now - last > worst) worstAt = now;
                 worst = std::max(worst, now - last);
                 gaps.push_back(now - last);
             }
@@ -139,6 +140,9 @@ void BM_LiveIngestLongestStall(benchmark::State& state) {
         workload->pause();
         std::sort(gaps.begin(), gaps.end());
         state.counters["longest_stall_ms"] = double(worst) / 1e6;
+        state.counters["longest_stall_at_s"] = double(worstAt) / 1e9;
+        state.counters["gaps_over_50ms"] =
+            double(std::count_if(gaps.begin(), gaps.end(), [](qint64 gap) { return gap > 50'000'000; }));
         state.counters["p99_gap_ms"] =
             gaps.empty() ? 0 : double(gaps[gaps.size() * 99 / 100]) / 1e6;
         state.counters["records_per_s"] =

@@ -401,10 +401,20 @@ void MainWindow::adoptSession(std::unique_ptr<WorkspaceSession> session) {
     });
     connect(m_session.get(), &WorkspaceSession::endpointChanged, this,
             &MainWindow::updateEndpointStatus);
-    m_ttlLag->setText(
-        tr("Deletion lag: within the second of expiry (a lab setting; DynamoDB "
-           "itself deletes minutes to days later). Expired items stay readable "
-           "until then."));
+    const qint64 rollover = m_session->rolloverPeriodMs();
+    QString period = tr("%1 seconds").arg(rollover / 1000);
+    if (rollover == 60'000)
+        period = tr("minute");
+    else if (rollover % 60'000 == 0)
+        period = tr("%1 minutes").arg(rollover / 60'000);
+    m_lanesCaption->setText(
+        rollover == 4 * 3'600'000
+            ? tr("Shards roll over every 4 hours and split above 1,000 records/s, as in "
+                 "DynamoDB. The wheel zooms; a click lists a shard's records.")
+            : tr("Shards roll over every %1 (a lab setting; DynamoDB: about 4 hours) and split "
+                 "above 1,000 records/s. The wheel zooms; a click lists a shard's records.")
+                  .arg(period));
+    updateTtlLag();
     if (!m_session->inMemory()) rememberRecent(m_session->path());
     loadHistory();
     refreshNow();
@@ -739,7 +749,7 @@ void MainWindow::refreshTtl() {
                     items.emplace_back(QString::fromStdString(RecordStore::keysText(keys)),
                                        qint64(seconds * 1000));
                 }
-                if (!result->lastEvaluatedKey) break;
+                if (!result->lastEvaluatedKey || items.size() >= 500) break;
                 scan.exclusiveStartKey = result->lastEvaluatedKey;
             }
             return items;

@@ -28,9 +28,10 @@
 namespace shardscope::ui::test {
 namespace {
 
-std::unique_ptr<WorkspaceSession> demoSession(const QString& path = QStringLiteral(":memory:")) {
+std::unique_ptr<WorkspaceSession> demoSession(int64_t rolloverPeriodMs = 4 * 3600 * 1000) {
     WorkspaceSession::Options options;
-    options.path = path;
+    options.path = QStringLiteral(":memory:");
+    options.rolloverPeriodMs = rolloverPeriodMs;
     options.demo = true;
     options.clockMode = sim::Clock::Mode::Virtual;
     auto session = WorkspaceSession::open(options);
@@ -54,9 +55,9 @@ struct DemoWindow {
     QSettings settings{dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat};
     MainWindow window{&settings};
 
-    DemoWindow() {
+    explicit DemoWindow(int64_t rolloverPeriodMs = 4 * 3600 * 1000) {
         window.resize(1600, 1000);
-        window.adoptSession(demoSession());
+        window.adoptSession(demoSession(rolloverPeriodMs));
     }
     bool ready() {
         return waitFor([&] {
@@ -332,7 +333,7 @@ class ScreenshotTest : public QObject {
     Q_OBJECT
 private slots:
     void rendersTheMainPanes() {
-        DemoWindow demo;
+        DemoWindow demo(60'000);  // the window's demo rolls shards over quickly too
         demo.window.show();
         QVERIFY(demo.ready());
         auto& clock = demo.window.session()->clock();
@@ -351,6 +352,7 @@ private slots:
             return demo.window.itemBrowser()->tableName() == QStringLiteral("todoListTask");
         }));
         demo.window.refreshNow();
+        demo.window.shardLanes()->setSpan(3 * 60'000);
         QTest::qWait(300);
         StreamInspector* inspector = demo.window.inspector();
         int modify = -1;

@@ -214,10 +214,10 @@ void ShardLanesView::paintAxis(QPainter& painter, const QRectF& area, const Span
         const QString label = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(format);
         painter.drawText(QRectF(x - 40, kMargin, 80, kAxisHeight - 8), Qt::AlignCenter, label);
     }
-    painter.drawText(QRectF(kMargin, kMargin, 150, kAxisHeight - 8),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     QString::fromStdString(m_lineage->tableName) + QStringLiteral(" \u00b7 ") +
-                         tr("%n shard(s)", nullptr, int(m_order.size())));
+    painter.drawText(
+        QRectF(kMargin, kMargin, 150, kAxisHeight - 8), Qt::AlignLeft | Qt::AlignVCenter,
+        QString::fromStdString(m_lineage->tableName) + QStringLiteral(" \u00b7 ") +
+            (m_order.size() == 1 ? tr("1 shard") : tr("%1 shards").arg(m_order.size())));
 }
 
 void ShardLanesView::paintLane(QPainter& painter, size_t lane, const QRectF& area,
@@ -299,12 +299,18 @@ void ShardLanesView::paintTicks(QPainter& painter, const QRectF& area, const Spa
     // draw as fast as a hundred.
     const int columns = std::max(1, int(area.width()));
     std::vector<std::vector<int8_t>> cells(m_order.size(), std::vector<int8_t>(columns, -1));
-    const std::string& arn = m_lineage->streamArn;
+    // The stream's index in the store: comparing it is cheaper than comparing ARNs per row.
+    const auto& streams = m_records->streams();
+    const auto found = std::find_if(streams.begin(), streams.end(), [&](const auto& stream) {
+        return stream.arn == m_lineage->streamArn;
+    });
+    if (found == streams.end()) return;
+    const auto streamIndex = uint16_t(found - streams.begin());
     int cachedShard = -1;
     size_t cachedLane = SIZE_MAX;
     for (size_t i = lo; i < m_records->size(); ++i) {
         const auto& row = m_records->row(i);
-        if (m_records->stream(row).arn != arn) continue;
+        if (row.stream != streamIndex) continue;
         if (int(row.shard) != cachedShard) {
             cachedShard = int(row.shard);
             auto it = laneOf.find(m_records->shardId(row));

@@ -21,6 +21,7 @@ constexpr int kRowHeight = 18;
 constexpr int kAxisHeight = 44;
 constexpr int kLabelWidth = 210;
 constexpr int kMargin = 8;
+constexpr size_t kMaxEntries = 2000;
 
 }  // namespace
 
@@ -45,6 +46,7 @@ void TtlTimelineView::setScan(const QString& table,
     }
     for (auto& [keys, entry] : m_entries) entry.present = false;
     for (const auto& [keys, expiresMs] : items) {
+        if (m_entries.size() >= kMaxEntries && !m_entries.count(keys)) break;
         TtlEntry& entry = m_entries[keys];
         entry.keys = keys;
         entry.expiresMs = expiresMs;
@@ -55,6 +57,9 @@ void TtlTimelineView::setScan(const QString& table,
 }
 
 void TtlTimelineView::noteWritten(const QString& keys, qint64 atMs) {
+    // At thousands of writes a second the timeline keeps a bounded sample; the view shows a
+    // screenful of rows anyway.
+    if (m_entries.size() >= kMaxEntries && !m_entries.count(keys)) return;
     TtlEntry& entry = m_entries[keys];
     entry.keys = keys;
     entry.writtenMs = atMs;
@@ -63,6 +68,7 @@ void TtlTimelineView::noteWritten(const QString& keys, qint64 atMs) {
 }
 
 void TtlTimelineView::noteDeletedByTtl(const QString& keys, qint64 expiredAtMs, qint64 atMs) {
+    if (m_entries.size() >= kMaxEntries && !m_entries.count(keys)) return;
     TtlEntry& entry = m_entries[keys];
     entry.keys = keys;
     entry.expiresMs = expiredAtMs;
