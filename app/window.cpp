@@ -49,7 +49,7 @@ int runWindow(const ServeOptions& options, int argc, char** argv) {
 
     // The window paints first; the workspace opens on the thread pool and is adopted when ready.
     const auto session = sessionOptions(options);
-    window.openWorkspace(session, [&window, options](ui::WorkspaceSession& opened) {
+    window.openWorkspace(session, [options](ui::WorkspaceSession& opened) {
         auto& clock = opened.clock();
         clock.setSpeed(options.speed);
         clock.play();
@@ -63,7 +63,6 @@ int runWindow(const ServeOptions& options, int argc, char** argv) {
                           << std::endl;
             }
         }
-        (void)window;
     });
     return QApplication::exec();
 }

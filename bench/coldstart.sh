@@ -12,6 +12,7 @@ runs=${1:-7}
 shardscope=${2:-build/release/app/shardscope}
 command -v sqlitebrowser >/dev/null || { echo "needs sqlitebrowser (apt-get install sqlitebrowser)" >&2; exit 2; }
 command -v Xvfb >/dev/null || { echo "needs Xvfb (apt-get install xvfb)" >&2; exit 2; }
+command -v xwininfo >/dev/null || { echo "needs xwininfo (apt-get install x11-utils)" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT

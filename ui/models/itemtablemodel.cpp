@@ -8,11 +8,6 @@
 #include "table/database.h"
 
 namespace shardscope::ui {
-namespace {
-
-// The Document→plain JSON of a value, for cells and the plain-JSON view.
-nlohmann::json plainJson(const model::AttributeValue& value);
-
 nlohmann::json plainJson(const model::AttributeValue& value) {
     using model::Type;
     switch (value.type()) {
@@ -26,25 +21,31 @@ nlohmann::json plainJson(const model::AttributeValue& value) {
             return value.asBool();
         case Type::NULL_:
             return nullptr;
-        case Type::M: {
-            auto object = nlohmann::json::object();
-            for (const auto& [name, member] : value.asMap()) object[name] = plainJson(member);
-            return object;
-        }
+        case Type::M:
+            return plainJson(value.asMap());
         case Type::L: {
             auto array = nlohmann::json::array();
             for (const auto& member : value.asList()) array.push_back(plainJson(member));
             return array;
         }
+        case Type::NS: {
+            auto array = nlohmann::json::array();
+            for (const auto& number : value.asNumberSet())
+                array.push_back(nlohmann::json::parse(number.toString(), nullptr, false));
+            return array;
+        }
         case Type::SS:
-        case Type::NS:
         case Type::BS:
             return model::toJson(value).begin().value();
     }
     return nullptr;
 }
 
-}  // namespace
+nlohmann::json plainJson(const model::Item& item) {
+    auto object = nlohmann::json::object();
+    for (const auto& [name, value] : item) object[name] = plainJson(value);
+    return object;
+}
 
 ItemTableModel::ItemTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 

@@ -3,6 +3,7 @@
 
 #include <QAbstractTableModel>
 #include <QString>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <vector>
 
@@ -15,6 +16,11 @@ class Database;
 }
 
 namespace shardscope::ui {
+
+// An attribute value or item as plain JSON, for reading: strings bare, numbers as numbers,
+// binaries as base64, sets as arrays.
+nlohmann::json plainJson(const model::AttributeValue& value);
+nlohmann::json plainJson(const model::Item& item);
 
 // What the item browser pages through: a Scan of the table, or a Query of one partition.
 struct ItemSource {

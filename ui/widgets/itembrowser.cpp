@@ -30,40 +30,6 @@ QString keyTypeName(model::KeyType type) {
     return QString::fromLatin1(model::typeName(model::toType(type)));
 }
 
-// Plain JSON for reading: {"S":"x"} becomes "x", numbers become numbers.
-nlohmann::json plain(const nlohmann::json& dynamo) {
-    if (!dynamo.is_object() || dynamo.size() != 1) return dynamo;
-    const auto first = dynamo.begin();
-    const std::string type = first.key();
-    const nlohmann::json& value = first.value();
-    if (type == "S" || type == "B" || type == "BOOL" || type == "SS" || type == "BS") return value;
-    if (type == "NULL") return nullptr;
-    if (type == "N") return nlohmann::json::parse(value.get<std::string>(), nullptr, false);
-    if (type == "NS") {
-        auto array = nlohmann::json::array();
-        for (const auto& n : value)
-            array.push_back(nlohmann::json::parse(n.get<std::string>(), nullptr, false));
-        return array;
-    }
-    if (type == "L") {
-        auto array = nlohmann::json::array();
-        for (const auto& member : value) array.push_back(plain(member));
-        return array;
-    }
-    if (type == "M") {
-        auto object = nlohmann::json::object();
-        for (const auto& [name, member] : value.items()) object[name] = plain(member);
-        return object;
-    }
-    return dynamo;
-}
-
-nlohmann::json plainItem(const nlohmann::json& item) {
-    auto object = nlohmann::json::object();
-    for (const auto& [name, value] : item.items()) object[name] = plain(value);
-    return object;
-}
-
 }  // namespace
 
 ItemCheck checkItemText(const QString& text, const model::KeySchema& keySchema,
@@ -299,9 +265,8 @@ void ItemBrowser::updateEditorMode() {
     if (!m_original) return;
     const bool wasLoading = m_loadingEditor;
     m_loadingEditor = true;
-    const nlohmann::json dynamo = model::toJson(*m_original);
-    m_editor->setPlainText(
-        QString::fromStdString((plainView ? plainItem(dynamo) : dynamo).dump(2)));
+    m_editor->setPlainText(QString::fromStdString(
+        (plainView ? plainJson(*m_original) : model::toJson(*m_original)).dump(2)));
     m_loadingEditor = wasLoading;
 }
 
