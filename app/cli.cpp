@@ -123,7 +123,10 @@ Result<CommandLine> parseOptions(Arguments& arguments, Command command) {
 
 Result<CommandLine> parseCommandLine(std::span<const std::string_view> arguments) {
     Arguments walker(arguments);
-    if (!walker.next()) return CommandLine{Command::Window, {}};
+    if (!walker.next()) {
+        Arguments none(arguments);
+        return parseOptions(none, Command::Window);
+    }
     const auto command = walker.name();
     if (command == "--help" || command == "-h" || command == "help") return CommandLine{};
     if (command == "--version") return CommandLine{Command::Version, {}};

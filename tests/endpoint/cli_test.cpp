@@ -55,6 +55,7 @@ TEST(CommandLine, NoCommandOpensTheWindowOnTheDemo) {
     EXPECT_EQ(line->command, Command::Window);
     EXPECT_TRUE(line->serve.demo);
     EXPECT_FALSE(line->serve.startEndpoint);
+    EXPECT_TRUE(line->serve.immediateTtl);  // the demo's archive empties within the second
 
     line = parse({"--workspace", "lab.db", "--port", "0", "--ttl-lag=realistic"});
     ASSERT_TRUE(line) << line.error().message;
