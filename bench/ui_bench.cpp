@@ -4,6 +4,7 @@
 // platform; figures are counters in Google Benchmark's output.
 #include <benchmark/benchmark.h>
 
+#include <time.h>
 #include <unistd.h>
 #include <QApplication>
 #include <QElapsedTimer>
@@ -12,7 +13,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
+#include <map>
 
 #include "demo/workload.h"
 #include "mainwindow.h"
@@ -24,6 +28,68 @@
 namespace {
 
 using namespace shardscope;
+
+// CPU time of the calling thread: with other work on the machine, wall time would blame
+// whichever paint was running when the scheduler preempted the UI thread.
+qint64 threadCpuNs() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
+// Times (in CPU time) every top-level event dispatch on the UI thread, so a stall can be named: the
+// slowest dispatches (receiver class, object name, event type) are printed after the stall
+// benchmark.
+class TimingApplication final : public QApplication {
+public:
+    using QApplication::QApplication;
+
+    struct Dispatch {
+        qint64 ns = 0;
+        QString what;
+    };
+    std::vector<Dispatch> slowest;  // the 8 slowest, slowest first
+    bool timing = false;
+
+    // The slowest single paint of each widget class, since a window repaint (UpdateRequest)
+    // is one dispatch that paints every dirty widget.
+    std::map<QString, qint64> slowestPaint;
+
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (timing && event->type() == QEvent::Paint) {
+            const QString className = QString::fromLatin1(receiver->metaObject()->className());
+            const qint64 started = threadCpuNs();
+            const bool result = QApplication::notify(receiver, event);
+            auto& slowestOfClass = slowestPaint[className];
+            slowestOfClass = std::max(slowestOfClass, threadCpuNs() - started);
+            return result;
+        }
+        if (!timing || m_depth > 0) return QApplication::notify(receiver, event);
+        ++m_depth;
+        const qint64 started = threadCpuNs();
+        // The receiver may delete itself (DeferredDelete): read its names first.
+        const int type = int(event->type());
+        const char* className = receiver->metaObject()->className();
+        const QString objectName = receiver->objectName();
+        const bool result = QApplication::notify(receiver, event);
+        const qint64 ns = threadCpuNs() - started;
+        --m_depth;
+        if (slowest.size() < 8 || ns > slowest.back().ns) {
+            Dispatch dispatch{ns, QStringLiteral("%1 '%2' event %3")
+                                      .arg(QString::fromLatin1(className), objectName)
+                                      .arg(type)};
+            slowest.insert(
+                std::upper_bound(slowest.begin(), slowest.end(), dispatch,
+                                 [](const Dispatch& a, const Dispatch& b) { return a.ns > b.ns; }),
+                std::move(dispatch));
+            if (slowest.size() > 8) slowest.pop_back();
+        }
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+};
 
 // Resident memory of this process, from /proc.
 double residentBytes() {
@@ -133,16 +199,27 @@ void BM_LiveIngestLongestStall(benchmark::State& state) {
             last = now;
         });
         probe.start();
+        auto* app = static_cast<TimingApplication*>(qApp);
+        app->slowest.clear();
+        app->timing = true;
         const int rowsBefore = window.records()->rowCount();
         QEventLoop loop;
         QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
         loop.exec();
         workload->pause();
+        app->timing = false;
+        for (const auto& [className, ns] : app->slowestPaint)
+            if (ns > 5'000'000)
+                std::fprintf(stderr, "slowest paint %7.1f ms  %s\n", double(ns) / 1e6,
+                             qPrintable(className));
+        for (const auto& dispatch : app->slowest)
+            std::fprintf(stderr, "slow dispatch %7.1f ms  %s\n", double(dispatch.ns) / 1e6,
+                         qPrintable(dispatch.what));
         std::sort(gaps.begin(), gaps.end());
         state.counters["longest_stall_ms"] = double(worst) / 1e6;
         state.counters["longest_stall_at_s"] = double(worstAt) / 1e9;
-        state.counters["gaps_over_50ms"] =
-            double(std::count_if(gaps.begin(), gaps.end(), [](qint64 gap) { return gap > 50'000'000; }));
+        state.counters["gaps_over_50ms"] = double(
+            std::count_if(gaps.begin(), gaps.end(), [](qint64 gap) { return gap > 50'000'000; }));
         state.counters["p99_gap_ms"] =
             gaps.empty() ? 0 : double(gaps[gaps.size() * 99 / 100]) / 1e6;
         state.counters["records_per_s"] =
@@ -156,7 +233,7 @@ BENCHMARK(BM_LiveIngestLongestStall)->Iterations(1)->Unit(benchmark::kMillisecon
 
 int main(int argc, char** argv) {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

@@ -20,6 +20,7 @@
 #include "table/database.h"
 #include "uitest.h"
 #include "widgets/itembrowser.h"
+#include "widgets/paintthrottle.h"
 #include "widgets/recorddetails.h"
 #include "widgets/shardlanesview.h"
 #include "widgets/streaminspector.h"
@@ -72,9 +73,40 @@ struct DemoWindow {
 
 }  // namespace
 
+// Counts its paints, to see how often a throttled widget really repaints.
+class PaintCounter final : public QWidget {
+public:
+    int paints = 0;
+
+protected:
+    void paintEvent(QPaintEvent*) override { ++paints; }
+};
+
 class MainWindowTest : public QObject {
     Q_OBJECT
 private slots:
+    void liveChartsRepaintAtMostOncePerInterval() {
+        PaintCounter widget;
+        widget.resize(100, 50);
+        widget.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&widget));
+        QTest::qWait(50);
+        const int before = widget.paints;
+        // A long interval, so a busy machine cannot stretch the burst below past its end.
+        PaintThrottle throttle(&widget, 1000);
+        throttle.request();  // the first change is drawn at once
+        QVERIFY(waitFor([&] { return widget.paints == before + 1; }, 500));
+        // A burst of changes inside the interval: one more paint, when it ends, not one each.
+        for (int i = 0; i < 50; ++i) {
+            throttle.request();
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(widget.paints, before + 1);
+        QVERIFY(waitFor([&] { return widget.paints == before + 2; }, 3000));
+        QTest::qWait(200);
+        QCOMPARE(widget.paints, before + 2);
+    }
+
     void opensOnTheDemoWithItsHistory() {
         DemoWindow demo;
         QVERIFY(demo.ready());

@@ -72,7 +72,7 @@ void ShardLanesView::setNow(qint64 nowMs) {
     m_now = nowMs;
     computeOrder();  // shards scroll out of the span as time passes
     if (m_order.size() != lanes) updateGeometry();
-    update();
+    m_liveRepaint.request();
 }
 
 void ShardLanesView::setSpan(qint64 ms) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "stream/api.h"
+#include "widgets/paintthrottle.h"
 
 namespace shardscope::ui {
 
@@ -73,6 +74,7 @@ private:
     std::optional<uint32_t> m_highlightHash;
     QString m_selectedShard;
     int m_hoverLane = -1;
+    PaintThrottle m_liveRepaint{this, 100};  // clock ticks and new records
 };
 
 }  // namespace shardscope::ui

@@ -64,7 +64,7 @@ void TtlTimelineView::noteWritten(const QString& keys, qint64 atMs) {
     entry.keys = keys;
     entry.writtenMs = atMs;
     entry.deletedMs.reset();
-    update();
+    m_liveRepaint.request();
 }
 
 void TtlTimelineView::noteDeletedByTtl(const QString& keys, qint64 expiredAtMs, qint64 atMs) {
@@ -74,7 +74,7 @@ void TtlTimelineView::noteDeletedByTtl(const QString& keys, qint64 expiredAtMs, 
     entry.expiresMs = expiredAtMs;
     entry.deletedMs = atMs;
     entry.present = false;
-    update();
+    m_liveRepaint.request();
 }
 
 void TtlTimelineView::setNow(qint64 nowMs) {
@@ -85,7 +85,7 @@ void TtlTimelineView::setNow(qint64 nowMs) {
         const TtlEntry& e = pair.second;
         return !e.present && e.deletedMs.value_or(e.expiresMs.value_or(0)) < forget;
     });
-    update();
+    m_liveRepaint.request();
 }
 
 void TtlTimelineView::setWindow(qint64 halfWidthMs) {

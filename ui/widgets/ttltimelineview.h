@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "widgets/paintthrottle.h"
+
 namespace shardscope::ui {
 
 // One item with a TTL attribute, as the timeline knows it.
@@ -64,6 +66,7 @@ private:
     std::map<QString, TtlEntry> m_entries;
     qint64 m_now = 0;
     qint64 m_halfWidth = 3 * 60'000;
+    PaintThrottle m_liveRepaint{this, 200};  // clock ticks, writes and deletions
 };
 
 }  // namespace shardscope::ui
