@@ -27,6 +27,7 @@
 #include <algorithm>
 
 #include "demo/workload.h"
+#include "model/codec.h"
 #include "models/recordfiltermodel.h"
 #include "models/recordstore.h"
 #include "models/streamrecordmodel.h"
@@ -452,8 +453,11 @@ void MainWindow::loadHistory() {
                     auto page = database->readRecords(request);
                     if (!page || page->records.empty()) break;
                     for (const auto& record : page->records) {
+                        // Images stay encoded (the list shows keys only); the keys are small.
+                        model::Item keys;
+                        model::decodeItem(record.encodedKeys, keys);
                         history.push_back({summary.streamArn, record.shardId, record.sequenceNumber,
-                                           record.eventName, record.keys, record.sizeBytes,
+                                           record.eventName, std::move(keys), record.sizeBytes,
                                            record.byTimeToLive,
                                            record.approximateCreationDateTime * 1000});
                     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <QAbstractItemModelTester>
 
+#include "models/imagesearch.h"
 #include "models/recordfiltermodel.h"
 #include "models/streamrecordmodel.h"
 #include "uitest.h"
@@ -46,6 +47,58 @@ QStringList dump(const QAbstractItemModel& model) {
 class StreamRecordModelTest : public QObject {
     Q_OBJECT
 private slots:
+    void imageTextLooksInNamesAndValuesAtAnyDepth() {
+        using model::AttributeValue;
+        auto number = [](const char* text) {
+            return AttributeValue::number(*model::Number::parse(text));
+        };
+        model::Item item{
+            {"Title", AttributeValue::string("Buy Milk")},
+            {"Count", number("1e3")},
+            {"Done", AttributeValue::boolean(true)},
+            {"Tags", AttributeValue::stringSet({"urgent", "home"})},
+            {"Blob", AttributeValue::binary("secret")},
+            {"Nested",
+             AttributeValue::map(
+                 {{"Inner", AttributeValue::list({AttributeValue::string("deep value")})}})},
+        };
+        QVERIFY(itemContainsText(item, "milk"));    // any case
+        QVERIFY(itemContainsText(item, "nested"));  // an attribute name
+        QVERIFY(itemContainsText(item, "1000"));    // numbers as DynamoDB normalises them
+        QVERIFY(itemContainsText(item, "true"));
+        QVERIFY(itemContainsText(item, "urgent"));    // a set member
+        QVERIFY(itemContainsText(item, "deep val"));  // inside a list inside a map
+        QVERIFY(!itemContainsText(item, "secret"));   // bytes are not text
+        QVERIFY(!itemContainsText(item, "1e3"));
+        QVERIFY(!itemContainsText({}, "milk"));
+    }
+
+    void imageTextFilterShowsOnlyMatchedRows() {
+        StreamRecordModel model;
+        model.append({record(kTasks, 1, stream::EventName::Insert, "work", "t1", 1000),
+                      record(kTasks, 2, stream::EventName::Modify, "work", "t1", 2000),
+                      record(kArchive, 2, stream::EventName::Insert, "work", "t1", 3000)});
+        RecordFilterModel filter;
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setRecords(&model);
+        ImageMatches matches;
+        filter.setImageMatches(&matches);
+        RecordFilter wanted;
+        wanted.imageText = QStringLiteral("milk");
+        filter.setFilter(wanted);
+        QCOMPARE(filter.rowCount(), 0);  // nothing searched yet: nothing shown
+        matches.byStream = {{2}};        // stream 0 (kTasks), sequence 2
+        filter.imageMatchesChanged();
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, StreamRecordModel::Event).data().toString(),
+                 QStringLiteral("MODIFY"));
+        // A live match: the source asks for the row to be tested again.
+        matches.byStream.push_back({2});
+        model.retest({2});
+        QCOMPARE(filter.rowCount(), 2);
+    }
+
     void appendsBatchesInOrder() {
         StreamRecordModel model;
         QAbstractItemModelTester tester(&model,

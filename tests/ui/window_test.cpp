@@ -12,6 +12,7 @@
 
 #include "demo/workload.h"
 #include "mainwindow.h"
+#include "models/imagesearch.h"
 #include "models/recordfiltermodel.h"
 #include "models/streamrecordmodel.h"
 #include "models/tablelistmodel.h"
@@ -85,6 +86,68 @@ protected:
 class MainWindowTest : public QObject {
     Q_OBJECT
 private slots:
+    void imageTextFindsRecordsByTheirImagesAndKeepsUpLive() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        StreamInspector* inspector = demo.window.inspector();
+        const int all = inspector->filterModel()->rowCount();
+        // "milk" is in one seeded task's Title, never in a key: the key filter cannot find it.
+        inspector->imageTextEdit()->setText(QStringLiteral("MILK"));
+        QVERIFY(waitFor([&] {
+            return inspector->imageSearch()->complete() && inspector->filterModel()->rowCount() > 0;
+        }));
+        const int found = inspector->filterModel()->rowCount();
+        QVERIFY(found < all);
+        for (int row = 0; row < found; ++row)
+            QCOMPARE(inspector->filterModel()->index(row, 0).data(StreamRecordModel::KeysRole),
+                     QVariant(QStringLiteral("ListId=groceries, TaskId=task-000001")));
+        QVERIFY(inspector->searchStatus()->text().contains(QStringLiteral("milk"),
+                                                           Qt::CaseInsensitive));
+
+        // A record written after the search is searched as it arrives.
+        table::PutItemRequest put;
+        put.tableName = "todoListTask";
+        put.item = {{"ListId", model::AttributeValue::string("errands")},
+                    {"TaskId", model::AttributeValue::string("task-900001")},
+                    {"Title", model::AttributeValue::string("buy oat milk")}};
+        QVERIFY(demo.window.session()->database().putItem(put).ok());
+        QVERIFY(waitFor([&] { return inspector->filterModel()->rowCount() == found + 1; }));
+        // A write without the text stays out.
+        put.item["Title"] = model::AttributeValue::string("post a letter");
+        put.item["TaskId"] = model::AttributeValue::string("task-900002");
+        QVERIFY(demo.window.session()->database().putItem(put).ok());
+        QTest::qWait(800);
+        QCOMPARE(inspector->filterModel()->rowCount(), found + 1);
+
+        // Text found nowhere: an empty list that says so, not an error.
+        inspector->imageTextEdit()->setText(QStringLiteral("no such words"));
+        QVERIFY(waitFor([&] {
+            return inspector->imageSearch()->complete() &&
+                   inspector->imageSearch()->text() == QStringLiteral("no such words");
+        }));
+        QCOMPARE(inspector->filterModel()->rowCount(), 0);
+        inspector->imageTextEdit()->clear();
+        QVERIFY(waitFor([&] { return inspector->filterModel()->rowCount() == all + 2; }));
+    }
+
+    void imageSearchCancelsAndRestarts() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        ImageSearch* search = demo.window.inspector()->imageSearch();
+        QSignalSpy finished(search, &ImageSearch::finished);
+        search->setText(QStringLiteral("milk"));
+        QVERIFY(search->searching());
+        search->cancel();
+        QVERIFY(!search->searching());
+        QVERIFY(!search->complete());
+        QTest::qWait(300);
+        QCOMPARE(finished.count(), 0);  // a cancelled pass reports nothing late
+        search->setText(QStringLiteral("milk"));
+        QVERIFY(waitFor([&] { return search->complete(); }));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+    }
+
     void liveChartsRepaintAtMostOncePerInterval() {
         PaintCounter widget;
         widget.resize(100, 50);

@@ -4,13 +4,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "models/imagesearch.h"
 #include "models/streamrecordmodel.h"
 
 namespace shardscope::ui {
 
 bool RecordFilter::matchesAll() const {
     return insert && modify && remove && !ttlOnly && table.isEmpty() && keyText.isEmpty() &&
-           !fromSequence && !toSequence && shardId.isEmpty();
+           !fromSequence && !toSequence && shardId.isEmpty() && imageText.isEmpty();
 }
 
 std::optional<QString> parseSequenceRange(const QString& text, RecordFilter& filter) {
@@ -95,6 +96,9 @@ bool RecordFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) cons
     if (m_filter.toSequence && row.sequence > *m_filter.toSequence) return false;
     if (!m_table.empty() && store.stream(row).tableName != m_table) return false;
     if (!m_shardId.empty() && store.shardId(row) != m_shardId) return false;
+    if (!m_filter.imageText.isEmpty() &&
+        !(m_imageMatches && m_imageMatches->contains(row.stream, row.sequence)))
+        return false;
     if (m_keyExact) return store.keys(row) == m_keyNeedle;
     return containsCaseInsensitive(store.keys(row), m_keyNeedle);
 }

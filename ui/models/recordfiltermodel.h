@@ -7,6 +7,7 @@
 namespace shardscope::ui {
 
 class StreamRecordModel;
+struct ImageMatches;
 
 // What the stream inspector's filter bar asks for. Empty fields match everything.
 struct RecordFilter {
@@ -18,6 +19,9 @@ struct RecordFilter {
     QString keyText;
     std::optional<quint64> fromSequence, toSequence;  // inclusive
     QString shardId;                                  // exact
+    // Text in the records' images (names and values, case-insensitive); rows match once an
+    // ImageSearch for it has found them.
+    QString imageText;
 
     bool matchesAll() const;
     bool operator==(const RecordFilter&) const = default;
@@ -37,6 +41,10 @@ public:
     void setRecords(StreamRecordModel* records);
     void setFilter(const RecordFilter& filter);
     const RecordFilter& filter() const { return m_filter; }
+    // Where rows are looked up while the filter has imageText (owned by the caller).
+    void setImageMatches(const ImageMatches* matches) { m_imageMatches = matches; }
+    // The image matches were replaced: every row is tested again.
+    void imageMatchesChanged() { invalidateFilter(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -49,6 +57,7 @@ private:
     bool m_keyExact = false;
     std::string m_table;
     std::string m_shardId;
+    const ImageMatches* m_imageMatches = nullptr;
 };
 
 }  // namespace shardscope::ui

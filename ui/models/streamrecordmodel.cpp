@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QDateTime>
 #include <QTimeZone>
+#include <algorithm>
 
 #include "widgets/palette.h"
 
@@ -141,6 +142,18 @@ void StreamRecordModel::append(const std::vector<stream::RecordAppended>& record
     beginInsertRows({}, first, first + static_cast<int>(incoming) - 1);
     for (size_t i = skip; i < records.size(); ++i) m_store.append(records[i]);
     endInsertRows();
+}
+
+void StreamRecordModel::retest(const std::vector<int>& rows) {
+    // One signal per run of neighbouring rows.
+    std::vector<int> sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+    for (size_t i = 0; i < sorted.size();) {
+        size_t j = i;
+        while (j + 1 < sorted.size() && sorted[j + 1] <= sorted[j] + 1) ++j;
+        emit dataChanged(index(sorted[i], 0), index(sorted[j], ColumnCount - 1));
+        i = j + 1;
+    }
 }
 
 void StreamRecordModel::clear() {

@@ -35,6 +35,9 @@ public:
 
     void append(const std::vector<stream::RecordAppended>& records);
     void clear();
+    // Asks proxies to test these rows again: their data is the same, but what a filter knows
+    // about them changed (an image search found them).
+    void retest(const std::vector<int>& rows);
 
     const RecordStore& store() const { return m_store; }
     // Rows dropped from the front since the model was created or cleared (so a view can keep

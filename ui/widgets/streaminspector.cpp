@@ -17,6 +17,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "models/imagesearch.h"
 #include "models/recordfiltermodel.h"
 #include "models/streamrecordmodel.h"
 #include "widgets/recorddetails.h"
@@ -24,8 +25,12 @@
 namespace shardscope::ui {
 
 StreamInspector::StreamInspector(StreamRecordModel* records, QWidget* parent)
-    : QWidget(parent), m_records(records), m_filter(new RecordFilterModel(this)) {
+    : QWidget(parent),
+      m_records(records),
+      m_filter(new RecordFilterModel(this)),
+      m_imageSearch(new ImageSearch(records, this)) {
     m_filter->setRecords(records);
+    m_filter->setImageMatches(&m_imageSearch->matches());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->setSpacing(4);
@@ -65,6 +70,12 @@ StreamInspector::StreamInspector(StreamRecordModel* records, QWidget* parent)
     m_status = new QLabel(listPane);
     m_status->setObjectName(QStringLiteral("followStatus"));
     statusRow->addWidget(m_status, 1);
+    m_searchStatus = new QLabel(listPane);
+    m_searchStatus->setObjectName(QStringLiteral("searchStatus"));
+    statusRow->addWidget(m_searchStatus);
+    m_cancelSearch = new QPushButton(tr("Cancel search"), listPane);
+    m_cancelSearch->setVisible(false);
+    statusRow->addWidget(m_cancelSearch);
     m_latest = new QPushButton(tr("Jump to latest"), listPane);
     m_latest->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
     m_latest->setToolTip(tr("Follow new records again (%1)")
@@ -89,13 +100,33 @@ StreamInspector::StreamInspector(StreamRecordModel* records, QWidget* parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &StreamInspector::onCurrentChanged);
     connect(m_view, &QWidget::customContextMenuRequested, this, &StreamInspector::showMenu);
+    connect(m_imageSearch, &ImageSearch::progress, this, [this](qint64 scanned, qint64 listed) {
+        m_searchStatus->setText(tr("Searching images\u2026 %L1 of %L2 records read")
+                                    .arg(scanned)
+                                    .arg(std::max(scanned, listed)));
+    });
+    connect(m_imageSearch, &ImageSearch::finished, this, &StreamInspector::onImageSearchFinished);
+    connect(m_imageSearch, &ImageSearch::rowsMatched, m_records, &StreamRecordModel::retest);
+    connect(m_cancelSearch, &QPushButton::clicked, m_imageSearch, &ImageSearch::cancel);
+    connect(m_cancelSearch, &QPushButton::clicked, this, [this] {
+        m_cancelSearch->setVisible(false);
+        m_searchStatus->setText(tr("Search cancelled: records found so far are shown"));
+        m_filter->imageMatchesChanged();
+    });
     onRowsInserted(0);
 }
 
 QWidget* StreamInspector::buildFilterBar() {
     auto* bar = new QWidget(this);
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    // Two rows: what kind of record, then what it says; a single row truncates every field
+    // in a docked pane.
+    auto* rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    auto* kinds = new QHBoxLayout;
+    auto* texts = new QHBoxLayout;
+    rows->addLayout(kinds);
+    rows->addLayout(texts);
     m_insert = new QCheckBox(QStringLiteral("INSERT"), bar);
     m_modify = new QCheckBox(QStringLiteral("MODIFY"), bar);
     m_remove = new QCheckBox(QStringLiteral("REMOVE"), bar);
@@ -112,13 +143,25 @@ QWidget* StreamInspector::buildFilterBar() {
         tr("Records whose keys contain this text; start with = for one item's "
            "keys exactly"));
     m_keys->setClearButtonEnabled(true);
+    m_imageText = new QLineEdit(bar);
+    m_imageText->setObjectName(QStringLiteral("imageTextFilter"));
+    m_imageText->setPlaceholderText(tr("Text in images\u2026"));
+    m_imageText->setToolTip(
+        tr("Records whose NewImage or OldImage has this text in an attribute name or value "
+           "(any case); the images are read from the workspace, records arriving later are "
+           "searched as they come"));
+    m_imageText->setClearButtonEnabled(true);
+    // Typing is let settle before the workspace is read.
+    m_imageTextSettle = new QTimer(this);
+    m_imageTextSettle->setSingleShot(true);
+    m_imageTextSettle->setInterval(300);
     m_range = new QLineEdit(bar);
     m_range->setObjectName(QStringLiteral("rangeFilter"));
-    m_range->setPlaceholderText(tr("Sequence N..M"));
+    m_range->setPlaceholderText(tr("Sequence range N..M"));
     m_range->setClearButtonEnabled(true);
     m_seek = new QLineEdit(bar);
     m_seek->setObjectName(QStringLiteral("seek"));
-    m_seek->setPlaceholderText(tr("Go to sequence or time"));
+    m_seek->setPlaceholderText(tr("Go to a sequence number or time"));
     m_seek->setToolTip(
         tr("A sequence number, or a UTC time like 2026-11-25 10:00:00; Enter "
            "selects the first record at or after it"));
@@ -129,17 +172,23 @@ QWidget* StreamInspector::buildFilterBar() {
     m_filterError->setPalette(errorPalette);
 
     for (QCheckBox* box : {m_insert, m_modify, m_remove, m_ttlOnly}) {
-        row->addWidget(box);
+        kinds->addWidget(box);
         connect(box, &QCheckBox::toggled, this, &StreamInspector::applyFilter);
     }
-    row->addWidget(m_table);
-    row->addWidget(m_keys, 2);
-    row->addWidget(m_range, 1);
-    row->addWidget(m_seek, 1);
-    row->addWidget(m_filterError);
+    kinds->addWidget(m_table);
+    kinds->addStretch(1);
+    m_seek->setMinimumWidth(m_seek->fontMetrics().horizontalAdvance(m_seek->placeholderText()) +
+                            24);
+    kinds->addWidget(m_seek, 1);
+    texts->addWidget(m_keys, 2);
+    texts->addWidget(m_imageText, 2);
+    texts->addWidget(m_range, 1);
+    texts->addWidget(m_filterError);
     connect(m_table, &QComboBox::currentIndexChanged, this, &StreamInspector::applyFilter);
     connect(m_keys, &QLineEdit::textChanged, this, &StreamInspector::applyFilter);
     connect(m_range, &QLineEdit::textChanged, this, &StreamInspector::applyFilter);
+    connect(m_imageText, &QLineEdit::textChanged, m_imageTextSettle, qOverload<>(&QTimer::start));
+    connect(m_imageTextSettle, &QTimer::timeout, this, &StreamInspector::applyFilter);
     connect(m_seek, &QLineEdit::returnPressed, this, [this] {
         const QString error = seek(m_seek->text());
         m_filterError->setText(error);
@@ -148,6 +197,7 @@ QWidget* StreamInspector::buildFilterBar() {
 }
 
 void StreamInspector::setDatabase(table::Database* database) {
+    m_imageSearch->setDatabase(database);
     m_details->setDatabase(database);
     m_details->clear();
 }
@@ -169,6 +219,13 @@ void StreamInspector::applyFilter() {
     filter.ttlOnly = m_ttlOnly->isChecked();
     filter.table = m_table->currentData().toString();
     filter.keyText = m_keys->text().trimmed();
+    filter.imageText = m_imageText->text().trimmed();
+    if (filter.imageText != m_imageSearch->text()) {
+        m_imageSearch->setText(filter.imageText);
+        m_cancelSearch->setVisible(m_imageSearch->searching());
+        m_searchStatus->setText(m_imageSearch->searching() ? tr("Searching images\u2026")
+                                                           : QString());
+    }
     const auto error = parseSequenceRange(m_range->text(), filter);
     m_filterError->setText(error.value_or(QString()));
     m_range->setStyleSheet(error ? QStringLiteral("QLineEdit { border: 1px solid #c23b30; }")
@@ -177,17 +234,30 @@ void StreamInspector::applyFilter() {
     onRowsInserted(0);
 }
 
+void StreamInspector::onImageSearchFinished(bool cancelled, const QString& error) {
+    m_cancelSearch->setVisible(false);
+    m_filter->imageMatchesChanged();
+    if (!error.isEmpty())
+        m_searchStatus->setText(tr("The images could not be read: %1").arg(error));
+    else if (!cancelled)
+        m_searchStatus->setText(
+            tr("%n record(s) with \u201c%1\u201d in their images", nullptr, m_filter->rowCount())
+                .arg(m_imageSearch->text()));
+    onRowsInserted(0);
+}
+
 void StreamInspector::followItem(const QString& table, const QString& keysText) {
     QSignalBlocker blockers[] = {QSignalBlocker(m_insert), QSignalBlocker(m_modify),
                                  QSignalBlocker(m_remove), QSignalBlocker(m_ttlOnly),
                                  QSignalBlocker(m_table),  QSignalBlocker(m_keys),
-                                 QSignalBlocker(m_range)};
+                                 QSignalBlocker(m_range),  QSignalBlocker(m_imageText)};
     for (QCheckBox* box : {m_insert, m_modify, m_remove}) box->setChecked(true);
     m_ttlOnly->setChecked(false);
     const int index = m_table->findData(table);
     m_table->setCurrentIndex(index < 0 ? 0 : index);
     m_keys->setText(keysText.isEmpty() ? QString() : QLatin1Char('=') + keysText);
     m_range->clear();
+    m_imageText->clear();
     applyFilter();
 }
 

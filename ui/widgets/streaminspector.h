@@ -9,6 +9,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace shardscope::table {
 class Database;
@@ -16,6 +17,7 @@ class Database;
 
 namespace shardscope::ui {
 
+class ImageSearch;
 class RecordDetails;
 class RecordFilterModel;
 class StreamRecordModel;
@@ -42,6 +44,9 @@ public:
     QTableView* view() const { return m_view; }
     RecordFilterModel* filterModel() const { return m_filter; }
     RecordDetails* details() const { return m_details; }
+    ImageSearch* imageSearch() const { return m_imageSearch; }
+    QLineEdit* imageTextEdit() const { return m_imageText; }
+    QLabel* searchStatus() const { return m_searchStatus; }
 
 signals:
     // The selected record's stream, shard and keys (the shard lanes highlight them).
@@ -55,6 +60,7 @@ private:
     void jumpToLatest();
     void onCurrentChanged();
     void showMenu(const QPoint& position);
+    void onImageSearchFinished(bool cancelled, const QString& error);
 
     StreamRecordModel* m_records;
     RecordFilterModel* m_filter;
@@ -67,6 +73,11 @@ private:
     QComboBox* m_table = nullptr;
     QLineEdit* m_keys = nullptr;
     QLineEdit* m_range = nullptr;
+    QLineEdit* m_imageText = nullptr;
+    ImageSearch* m_imageSearch = nullptr;
+    QTimer* m_imageTextSettle = nullptr;
+    QLabel* m_searchStatus = nullptr;
+    QPushButton* m_cancelSearch = nullptr;
     QLineEdit* m_seek = nullptr;
     QLabel* m_filterError = nullptr;
     QLabel* m_status = nullptr;
