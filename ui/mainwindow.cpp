@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -229,6 +230,10 @@ void MainWindow::buildMenus() {
     connect(action(QStringLiteral("file.open")), &QAction::triggered, this,
             &MainWindow::chooseWorkspace);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(
+        makeAction(QStringLiteral("file.saveAs"), tr("Save &As\u2026"), QKeySequence::SaveAs));
+    connect(action(QStringLiteral("file.saveAs")), &QAction::triggered, this,
+            &MainWindow::saveWorkspaceAs);
     file->addSeparator();
     file->addAction(makeAction(QStringLiteral("file.quit"), tr("&Quit"), QKeySequence::Quit));
     connect(action(QStringLiteral("file.quit")), &QAction::triggered, this, &QWidget::close);
@@ -894,6 +899,74 @@ void MainWindow::newWorkspace() {
         return;
     }
     openWorkspace(path);
+}
+
+void MainWindow::saveWorkspaceAs() {
+    if (!m_session) return;
+    const QString suggested = m_session->inMemory()
+                                  ? QStringLiteral("workspace.db")
+                                  : QFileInfo(m_session->path())
+                                        .dir()
+                                        .filePath(QFileInfo(m_session->path()).completeBaseName() +
+                                                  tr(" copy") + QStringLiteral(".db"));
+    // The dialog asks before replacing an existing file.
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace As"), suggested,
+                                                      tr("ShardScope workspaces (*.db)"));
+    if (!path.isEmpty()) saveWorkspaceTo(path);
+}
+
+void MainWindow::saveWorkspaceTo(const QString& path) {
+    if (!m_session) return;
+    statusBar()->showMessage(tr("Saving a copy to %1\u2026").arg(path));
+    action(QStringLiteral("file.saveAs"))->setEnabled(false);
+    runAsync(
+        this,
+        [database = &m_session->database(), target = path.toStdString()] {
+            return database->saveCopy(target);
+        },
+        [this, path](Result<void> copied) {
+            action(QStringLiteral("file.saveAs"))->setEnabled(true);
+            statusBar()->clearMessage();
+            if (!copied) {
+                const QString error = QString::fromStdString(copied.error().message);
+                showError(tr("Save As"), error);
+                emit saved(path, error);
+                return;
+            }
+            continueIn(path);
+        });
+}
+
+// Reopens the saved copy the way the current workspace was opened, and sets the clock,
+// workload and endpoint going again as they were.
+void MainWindow::continueIn(const QString& path) {
+    WorkspaceSession::Options options = m_session->options();
+    options.path = path;
+    options.clockMode.reset();  // the copy remembers its clock and its moment
+    const sim::Clock& clock = m_session->clock();
+    const bool playing = clock.mode() == sim::Clock::Mode::Virtual && !clock.paused();
+    const double speed = clock.speed();
+    const demo::Workload* workload = m_session->workload();
+    const bool writing = workload && workload->running();
+    const double rate = workload ? workload->rate() : 0;
+    // Adopting the copy closes this session, and its endpoint with it: the port is free again
+    // by the time the copy's endpoint starts.
+    const std::optional<uint16_t> port = m_session->endpointPort();
+    openWorkspace(
+        options, [this, path, playing, speed, writing, rate, port](WorkspaceSession& session) {
+            session.clock().setSpeed(speed);
+            if (playing) session.clock().play();
+            if (auto* copyWorkload = session.workload(); copyWorkload && writing) {
+                copyWorkload->setRate(rate);
+                copyWorkload->start();
+            }
+            if (port) {
+                if (auto started = session.startEndpoint(*port); !started)
+                    showError(tr("Endpoint"), QString::fromStdString(started.error().message));
+            }
+            statusBar()->showMessage(tr("Saved; now working in %1").arg(path), 8000);
+            emit saved(path, QString());
+        });
 }
 
 void MainWindow::showError(const QString& title, const QString& text) {

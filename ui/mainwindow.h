@@ -75,6 +75,9 @@ public:
     // thread pool; tableChanged reports the outcome (an empty error on success).
     void applyTable(const TableSpec& spec, std::optional<TableSpec> before);
     void deleteTable(const QString& name);
+    // Save As: writes a copy of the workspace to `path` off the UI thread, then continues in
+    // the copy with the clock, workload and endpoint as they were. saved() reports the outcome.
+    void saveWorkspaceTo(const QString& path);
 
 signals:
     void refreshed();
@@ -83,6 +86,7 @@ signals:
     // A dialog told the user something went wrong (the text it shows).
     void errorShown(const QString& text);
     void tableChanged(const QString& name, const QString& error);
+    void saved(const QString& path, const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -113,6 +117,8 @@ private:
     void showShortcuts();
     void newWorkspace();
     void chooseWorkspace();
+    void saveWorkspaceAs();
+    void continueIn(const QString& path);
     void setTheme(const QString& name);
     void showError(const QString& title, const QString& text);
 

@@ -3,9 +3,12 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -290,8 +293,8 @@ void Workspace::checkpointLoop(sqlite3* db) {
         lock.unlock();
         // PASSIVE never blocks the writer; frames it cannot copy yet wait for the next round.
         int logFrames = 0, copied = 0;
-        const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                                 &logFrames, &copied);
+        const int rc =
+            sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copied);
         // RESTART holds off the writer only while it finishes the few frames written since
         // (its busy timeout bounds the wait; on timeout the next round tries again).
         if (rc == SQLITE_OK && logFrames > kRestartFrames)
@@ -374,6 +377,51 @@ Result<void> Workspace::exec(std::string_view sql) {
         sqlite3_free(err);
         return storeError("workspace error: " + msg);
     }
+    return {};
+}
+
+namespace {
+
+bool syncFile(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
+
+}  // namespace
+
+Result<void> Workspace::copyTo(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path target = fs::absolute(path, ec);
+    if (m_path != ":memory:" && fs::equivalent(target, fs::absolute(m_path, ec), ec))
+        return validationError("The workspace is already saved to " + path +
+                               ": every change is written as it happens.");
+    const std::string temporary = target.string() + ".saving";
+    fs::remove(temporary, ec);
+    {
+        Statement vacuum(m_db, "VACUUM INTO ?1");
+        vacuum.bindText(1, temporary);
+        if (!vacuum.run()) {
+            fs::remove(temporary, ec);
+            return storeError("Could not save a copy to " + path + ": " + vacuum.lastError());
+        }
+    }
+    if (!syncFile(temporary)) {
+        fs::remove(temporary, ec);
+        return storeError("Could not save a copy to " + path + ": the file could not be synced");
+    }
+    // A journal left by an earlier workspace of that name would be replayed onto the copy.
+    for (const char* suffix : {"-wal", "-shm", "-journal"})
+        fs::remove(target.string() + suffix, ec);
+    fs::rename(temporary, target, ec);
+    if (ec) {
+        fs::remove(temporary, ec);
+        return storeError("Could not save a copy to " + path + ": " + ec.message());
+    }
+    syncFile(target.parent_path().string());  // the rename itself
     return {};
 }
 

@@ -84,6 +84,12 @@ public:
     // A statement cached by its SQL text; valid for the workspace's lifetime.
     Statement& statement(std::string_view sql);
 
+    // Writes a consistent copy of the whole workspace to `path` (VACUUM INTO a temporary file
+    // beside it, synced, then renamed over `path`), so a crash never leaves half a file there.
+    // Must not run inside a transaction. Errors: the path is this workspace, or cannot be
+    // written (the message names it).
+    Result<void> copyTo(const std::string& path);
+
     // The workspace's own settings (the clock, the seed, the iterator key), as text.
     std::optional<std::string> meta(std::string_view key);
     Result<void> setMeta(std::string_view key, std::string_view value);

@@ -440,6 +440,13 @@ Result<void> Database::flush() {
     return m_impl->commitBatch();
 }
 
+Result<void> Database::saveCopy(const std::string& path) {
+    std::lock_guard lock(m_impl->m_mutex);
+    if (auto committed = m_impl->commitBatch(); !committed) return committed;
+    m_impl->saveClock();
+    return m_impl->m_workspace->copyTo(path);
+}
+
 Result<TableDescription> Database::createTable(const CreateTableRequest& request) {
     auto built = buildTable(request);
     if (!built) return built.takeError();

@@ -127,6 +127,10 @@ public:
     // writes, and of reads that may have seen them, may be sent once this returns. An error
     // means they were rolled back. Cheap when nothing is pending.
     Result<void> flush();
+    // Saves a copy of the workspace, every committed write and the virtual clock's moment
+    // included, to `path` (replacing a file there). Writes wait while it runs. Errors: the path
+    // is this workspace's own, or cannot be written.
+    Result<void> saveCopy(const std::string& path);
 
     class Impl;  // opaque; defined privately in the table module
 

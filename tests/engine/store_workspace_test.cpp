@@ -57,6 +57,64 @@ TEST_F(WorkspaceFile, TablesAndItemsSurviveReopening) {
     EXPECT_EQ(ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["ItemCount"], 1);
 }
 
+// Save As: a copy holds every committed write; the original stays open and writable.
+TEST_F(WorkspaceFile, SaveCopyWritesAWorkspaceThatOpensWithEverything) {
+    openDatabase(m_path);
+    createKeyed("Tasks");
+    ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("a")}, {"sk", S("1")}}}});
+    const std::string copy = (m_dir / "copy.db").string();
+    auto saved = m_db->saveCopy(copy);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    EXPECT_FALSE(fs::exists(copy + ".saving"));
+    ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("b")}, {"sk", S("1")}}}});
+
+    openDatabase(copy);
+    EXPECT_EQ(ok("Scan", {{"TableName", "Tasks"}})["Count"], 1);  // the copy's moment
+    openDatabase(m_path);
+    EXPECT_EQ(ok("Scan", {{"TableName", "Tasks"}})["Count"], 2);
+}
+
+TEST_F(WorkspaceFile, SaveCopyOfAnInMemoryWorkspaceKeepsItsVirtualMoment) {
+    table::DatabaseOptions options(":memory:");
+    options.clockMode = sim::Clock::Mode::Virtual;
+    auto memory = table::Database::open(options);
+    ASSERT_TRUE(memory.ok());
+    (*memory)->clock().advanceBy(3'600'000);
+    const int64_t moment = (*memory)->clock().now();
+    const std::string copy = (m_dir / "kept.db").string();
+    ASSERT_TRUE((*memory)->saveCopy(copy).ok());
+    auto reopened = table::Database::open({copy});
+    ASSERT_TRUE(reopened.ok()) << reopened.error().message;
+    EXPECT_EQ((*reopened)->clock().mode(), sim::Clock::Mode::Virtual);
+    EXPECT_EQ((*reopened)->clock().now(), moment);
+}
+
+TEST_F(WorkspaceFile, SaveCopyReplacesAFileAndIgnoresItsOldJournal) {
+    openDatabase(m_path);
+    createKeyed("Tasks");
+    const std::string copy = (m_dir / "old.db").string();
+    {
+        std::ofstream(copy) << "an older file";
+        std::ofstream(copy + "-wal") << "a journal that is not the copy's";
+    }
+    ASSERT_TRUE(m_db->saveCopy(copy).ok());
+    EXPECT_FALSE(fs::exists(copy + "-wal"));
+    openDatabase(copy);
+    EXPECT_EQ(ok("ListTables", json::object())["TableNames"], json::array({"Tasks"}));
+}
+
+TEST_F(WorkspaceFile, SaveCopyRefusesItsOwnFileAndAnUnwritablePlace) {
+    openDatabase(m_path);
+    auto own = m_db->saveCopy(m_path);
+    ASSERT_FALSE(own.ok());
+    EXPECT_NE(own.error().message.find("already saved"), std::string::npos);
+    auto nowhere = m_db->saveCopy((m_dir / "no-such-dir" / "x.db").string());
+    ASSERT_FALSE(nowhere.ok());
+    EXPECT_NE(nowhere.error().message.find("Could not save a copy to"), std::string::npos)
+        << nowhere.error().message;
+    createKeyed("StillWritable");
+}
+
 TEST_F(WorkspaceFile, RefusesAFileThatIsNotSqlite) {
     std::ofstream(m_path) << "hello, this is a text file and not a workspace\n";
     expectRefused("not a ShardScope workspace");

@@ -148,6 +148,43 @@ private slots:
         QCOMPARE(finished.at(0).at(0).toBool(), false);
     }
 
+    void saveAsContinuesInTheCopyAsItWas() {
+        DemoWindow demo;
+        QVERIFY(demo.ready());
+        demo.write(3);
+        QVERIFY(waitFor([&] { return demo.window.records()->rowCount() >= 15; }));
+        demo.window.session()->clock().setSpeed(10);
+        demo.window.session()->clock().play();
+        const int recordsBefore = demo.window.records()->rowCount();
+        const QString copy = demo.dir.filePath(QStringLiteral("saved.db"));
+        QSignalSpy saved(&demo.window, &MainWindow::saved);
+        demo.window.saveWorkspaceTo(copy);
+        QVERIFY(waitFor([&] { return saved.count() == 1; }));
+        QCOMPARE(saved.at(0).at(1).toString(), QString());
+        QCOMPARE(demo.window.session()->path(), copy);
+        QVERIFY(demo.window.windowTitle().contains(QStringLiteral("saved.db")));
+        // The copy's history is the workspace's history; the clock plays on at its speed.
+        QVERIFY(waitFor([&] {
+            return demo.window.historyLoaded() &&
+                   demo.window.records()->rowCount() >= recordsBefore;
+        }));
+        QVERIFY(!demo.window.session()->clock().paused());
+        QCOMPARE(demo.window.session()->clock().speed(), 10.0);
+        QVERIFY(demo.window.session()->workload() != nullptr);
+        QVERIFY(demo.window.session()->workload()->step());  // and it is writable
+
+        // Saving onto itself, or where nothing can be written: a dialog, and work goes on.
+        QSignalSpy errors(&demo.window, &MainWindow::errorShown);
+        demo.window.saveWorkspaceTo(copy);
+        QVERIFY(waitFor([&] { return saved.count() == 2; }));
+        QVERIFY(saved.at(1).at(1).toString().contains(QStringLiteral("already saved")));
+        demo.window.saveWorkspaceTo(demo.dir.filePath(QStringLiteral("missing/dir/x.db")));
+        QVERIFY(waitFor([&] { return saved.count() == 3; }));
+        QVERIFY(saved.at(2).at(1).toString().contains(QStringLiteral("Could not save a copy")));
+        QCOMPARE(errors.count(), 2);
+        QCOMPARE(demo.window.session()->path(), copy);
+    }
+
     void liveChartsRepaintAtMostOncePerInterval() {
         PaintCounter widget;
         widget.resize(100, 50);

@@ -23,6 +23,7 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const Options& 
 
     std::unique_ptr<WorkspaceSession> session(new WorkspaceSession);
     session->m_path = options.path;
+    session->m_options = options;
     session->m_rolloverPeriodMs = options.rolloverPeriodMs;
     session->m_database = std::move(database).value();
     if (options.demo) {

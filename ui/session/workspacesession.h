@@ -56,6 +56,8 @@ public:
     // Present for demo sessions only.
     demo::Workload* workload() { return m_workload.get(); }
     const QString& path() const { return m_path; }
+    // What it was opened with (Save As reopens the copy the same way).
+    const Options& options() const { return m_options; }
     int64_t rolloverPeriodMs() const { return m_rolloverPeriodMs; }
     bool inMemory() const { return m_path == QStringLiteral(":memory:"); }
 
@@ -71,6 +73,7 @@ private:
     WorkspaceSession() = default;
 
     QString m_path;
+    Options m_options;
     int64_t m_rolloverPeriodMs = 0;
     std::unique_ptr<table::Database> m_database;
     std::unique_ptr<sim::Scheduler> m_scheduler;
