@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
 #include <QUndoStack>
@@ -91,6 +92,12 @@ QModelIndex rowNamed(const QAbstractItemModel& model, const QString& name,
         if (index.data().toString() == name) return index;
     }
     return {};
+}
+
+model::Item parsedItem(const QString& text) {
+    auto item = model::itemFromJson(nlohmann::json::parse(text.toStdString()));
+    if (!item) qFatal("itemFromJson: %s", item.error().message.c_str());
+    return std::move(item).value();
 }
 
 std::optional<model::Item> getTask(table::Database& db, const std::string& list, int task) {
@@ -484,6 +491,176 @@ private slots:
         QVERIFY(!(model.flags(taskValue) & Qt::ItemIsEditable));
         QVERIFY(!model.addChild({}).isValid());
         QCOMPARE(edited.count(), 0);
+    }
+
+    void treeEditsAreSavedThroughTheJsonText() {
+        auto db = openTasks(3);
+        QUndoStack stack;
+        ItemBrowser browser(&stack);
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        QVERIFY(waitFor([&] { return browser.model()->complete(); }));
+        QVERIFY(!browser.treeView()->isEnabled());
+        browser.newItem();
+        // The skeleton's JSON seeded the tree.
+        QVERIFY(browser.treeView()->isEnabled());
+        ItemTreeModel& tree = *browser.treeModel();
+        QCOMPARE(treeDump(tree), QStringLiteral("ListId S \nTaskId N 0\n"));
+
+        QVERIFY(tree.setData(
+            rowNamed(tree, QStringLiteral("ListId")).siblingAtColumn(ItemTreeModel::ValueColumn),
+            QStringLiteral("tree")));
+        QVERIFY(tree.setData(
+            rowNamed(tree, QStringLiteral("TaskId")).siblingAtColumn(ItemTreeModel::ValueColumn),
+            QStringLiteral("42")));
+        const QModelIndex added = tree.addChild({});
+        QVERIFY(tree.setData(added, QStringLiteral("Title")));
+        QVERIFY(tree.setData(added.siblingAtColumn(ItemTreeModel::ValueColumn),
+                             QStringLiteral("from the tree")));
+        QVERIFY(
+            tree.setData(added.siblingAtColumn(ItemTreeModel::TypeColumn), QStringLiteral("SS")));
+
+        const model::Item expected{
+            {"ListId", model::AttributeValue::string("tree")},
+            {"TaskId", model::AttributeValue::number(model::Number::fromInt(42))},
+            {"Title", model::AttributeValue::stringSet({"from the tree"})}};
+        QCOMPARE(browser.editor()->toPlainText(),
+                 QString::fromStdString(model::toJson(expected).dump(2)));
+        QVERIFY2(browser.saveButton()->isEnabled(), qPrintable(browser.editorMessage()->text()));
+        QVERIFY(browser.save());
+        QCOMPARE(stack.count(), 1);
+        QVERIFY(getTask(*db, "tree", 42) == expected);
+        // Saved, the item is a stored one: its key is now locked in the tree.
+        QVERIFY(rowNamed(tree, QStringLiteral("ListId")).isValid());
+        QVERIFY(!(tree.flags(rowNamed(tree, QStringLiteral("ListId"))) & Qt::ItemIsEditable));
+        // The list reads the table again after a save; let it finish before the table goes.
+        QVERIFY(waitFor([&] { return !browser.model()->loading(); }));
+        stack.undo();
+        QVERIFY(!getTask(*db, "tree", 42));
+    }
+
+    void typedJsonReseedsTheTreeOrDisablesIt() {
+        auto db = openTasks(0);
+        QUndoStack stack;
+        ItemBrowser browser(&stack);
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        QCOMPARE(browser.editorTabs()->tabText(0), QStringLiteral("Tree"));
+        QCOMPARE(browser.editorTabs()->tabText(1), QStringLiteral("JSON"));
+        browser.newItem();
+        browser.editor()->setPlainText(QString::fromStdString(model::toJson(nestedTask()).dump()));
+        QVERIFY(browser.treeView()->isEnabled());
+        QCOMPARE(browser.treeModel()->rowCount(), 7);
+
+        browser.editor()->setPlainText(QStringLiteral(R"({"ListId": {"S": "work"},)"));
+        QVERIFY(!browser.treeView()->isEnabled());
+        QVERIFY(browser.editorMessage()->text().startsWith(QStringLiteral("Not valid JSON")));
+        // DynamoDB's value errors also leave no tree to show.
+        browser.editor()->setPlainText(
+            QStringLiteral(R"({"ListId":{"S":"a"},"TaskId":{"N":"x"}})"));
+        QVERIFY(!browser.treeView()->isEnabled());
+        QCOMPARE(browser.editorMessage()->text(),
+                 QStringLiteral("The parameter cannot be converted to a numeric value"));
+        QVERIFY(!browser.findChild<QPushButton*>(QStringLiteral("addAttribute"))->isEnabled());
+
+        // An item that decodes but is not yet right (no sort key) is shown, with the message.
+        browser.editor()->setPlainText(QStringLiteral(R"({"ListId":{"S":"a"}})"));
+        QVERIFY(browser.treeView()->isEnabled());
+        QCOMPARE(treeDump(*browser.treeModel()), QStringLiteral("ListId S a\n"));
+        QVERIFY(browser.editorMessage()->text().contains(QStringLiteral("Missing the key TaskId")));
+    }
+
+    void badTreeInputsShowDynamoDbsMessage() {
+        auto db = openTasks(0);
+        {
+            table::PutItemRequest put;
+            put.tableName = "tasks";
+            put.item = nestedTask();
+            QVERIFY(db->putItem(put));
+        }
+        QUndoStack stack;
+        ItemBrowser browser(&stack);
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        QVERIFY(waitFor(
+            [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
+        browser.view()->setCurrentIndex(browser.model()->index(0, 0));
+        ItemTreeModel& tree = *browser.treeModel();
+        QVERIFY(waitFor([&] { return tree.rowCount() == 7; }));
+        const QString savedText = browser.editor()->toPlainText();
+        QVERIFY(parsedItem(savedText) == nestedTask());
+
+        // An invalid number: refused in the cell, said under it, the text untouched.
+        const QModelIndex estimate =
+            rowNamed(tree, QStringLiteral("Estimate"), rowNamed(tree, QStringLiteral("Details")))
+                .siblingAtColumn(ItemTreeModel::ValueColumn);
+        QVERIFY(!tree.setData(estimate, QStringLiteral("three")));
+        QCOMPARE(browser.editorMessage()->text(),
+                 QStringLiteral("The parameter cannot be converted to a numeric value"));
+        QCOMPARE(estimate.data().toString(), QStringLiteral("3"));
+        QCOMPARE(browser.editor()->toPlainText(), savedText);
+
+        // A name the item already has.
+        QVERIFY(!tree.setData(rowNamed(tree, QStringLiteral("Done")), QStringLiteral("Gone")));
+        QCOMPARE(browser.editorMessage()->text(),
+                 QStringLiteral("The item already has an attribute named Gone"));
+        QCOMPARE(browser.editor()->toPlainText(), savedText);
+
+        // The key of a stored item keeps its type.
+        const QModelIndex taskType =
+            rowNamed(tree, QStringLiteral("TaskId")).siblingAtColumn(ItemTreeModel::TypeColumn);
+        QVERIFY(!(tree.flags(taskType) & Qt::ItemIsEditable));
+        QVERIFY(!tree.setData(taskType, QStringLiteral("S")));
+        QVERIFY(
+            browser.editorMessage()->text().contains(QStringLiteral("TaskId is part of the key")));
+        QCOMPARE(browser.editor()->toPlainText(), savedText);
+        // Its value may be typed, and the item check says why it cannot be saved.
+        QVERIFY(tree.setData(taskType.siblingAtColumn(ItemTreeModel::ValueColumn),
+                             QStringLiteral("8")));
+        QVERIFY(
+            browser.editorMessage()->text().contains(QStringLiteral("TaskId is part of the key")));
+        QVERIFY(!browser.saveButton()->isEnabled());
+        QVERIFY(tree.setData(taskType.siblingAtColumn(ItemTreeModel::ValueColumn),
+                             QStringLiteral("7")));
+        QVERIFY(browser.saveButton()->isEnabled());
+
+        // A set whose last member goes: DynamoDB refuses empty sets, and so does Save.
+        const QModelIndex tags = rowNamed(tree, QStringLiteral("Tags"));
+        QVERIFY(tree.removeRow(0, tags));
+        QVERIFY(browser.saveButton()->isEnabled());
+        QVERIFY(tree.removeRow(0, tags));
+        QCOMPARE(browser.editorMessage()->text(),
+                 QStringLiteral("One or more parameter values were invalid: An string set  may not "
+                                "be empty"));
+        QVERIFY(!browser.saveButton()->isEnabled());
+        // The tree stays as edited (not re-seeded from text it wrote), so a member can be added.
+        QVERIFY(browser.treeView()->isEnabled());
+        QVERIFY(tree.addChild(tags).isValid());
+        QVERIFY(browser.saveButton()->isEnabled());
+        QVERIFY(browser.save());
+        QVERIFY(getTask(*db, "work", 7)->at("Tags") ==
+                model::AttributeValue::stringSet({"value1"}));
+        QVERIFY(waitFor([&] { return !browser.model()->loading(); }));
+    }
+
+    void plainJsonViewLeavesTheTreeReadOnly() {
+        auto db = openTasks(1);
+        QUndoStack stack;
+        ItemBrowser browser(&stack);
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        QVERIFY(waitFor(
+            [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
+        browser.view()->setCurrentIndex(browser.model()->index(0, 0));
+        QVERIFY(waitFor([&] { return browser.treeModel()->rowCount() == 2; }));
+        auto* format = browser.findChild<QComboBox*>(QStringLiteral("itemFormat"));
+        QVERIFY(format);
+        format->setCurrentIndex(1);
+        QVERIFY(browser.treeModel()->isReadOnly());
+        QVERIFY(!browser.findChild<QPushButton*>(QStringLiteral("addAttribute"))->isEnabled());
+        format->setCurrentIndex(0);
+        QVERIFY(!browser.treeModel()->isReadOnly());
+        QVERIFY(browser.findChild<QPushButton*>(QStringLiteral("addAttribute"))->isEnabled());
     }
 };
 
