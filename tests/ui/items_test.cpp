@@ -2,6 +2,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -17,6 +18,7 @@
 #include "session/editcommands.h"
 #include "table/database.h"
 #include "uitest.h"
+#include "widgets/attributetypedelegate.h"
 #include "widgets/itembrowser.h"
 
 namespace shardscope::ui::test {
@@ -641,6 +643,73 @@ private slots:
         QVERIFY(getTask(*db, "work", 7)->at("Tags") ==
                 model::AttributeValue::stringSet({"value1"}));
         QVERIFY(waitFor([&] { return !browser.model()->loading(); }));
+    }
+
+    void typeDelegateOffersTheTenTypes() {
+        ItemTreeModel model;
+        model.setItem(nestedTask());
+        AttributeTypeDelegate delegate;
+        QWidget parent;
+        const QModelIndex type =
+            rowNamed(model, QStringLiteral("Done")).siblingAtColumn(ItemTreeModel::TypeColumn);
+        std::unique_ptr<QWidget> editor(delegate.createEditor(&parent, {}, type));
+        auto* types = qobject_cast<QComboBox*>(editor.get());
+        QVERIFY(types);
+        QStringList names;
+        for (int i = 0; i < types->count(); ++i) names << types->itemText(i);
+        QCOMPARE(names.join(QLatin1Char(' ')), QStringLiteral("S N B BOOL NULL M L SS NS BS"));
+        delegate.setEditorData(types, type);
+        QCOMPARE(types->currentText(), QStringLiteral("BOOL"));
+        types->setCurrentText(QStringLiteral("S"));
+        delegate.setModelData(types, &model, type);
+        QCOMPARE(type.data().toString(), QStringLiteral("S"));
+        QCOMPARE(type.siblingAtColumn(ItemTreeModel::ValueColumn).data().toString(),
+                 QStringLiteral("false"));
+        // Other columns keep the default editors.
+        const QModelIndex value = type.siblingAtColumn(ItemTreeModel::ValueColumn);
+        std::unique_ptr<QWidget> line(delegate.createEditor(&parent, {}, value));
+        QVERIFY(qobject_cast<QLineEdit*>(line.get()));
+    }
+
+    void addAndRemoveFollowTheSelection() {
+        auto db = openTasks(0);
+        {
+            table::PutItemRequest put;
+            put.tableName = "tasks";
+            put.item = nestedTask();
+            QVERIFY(db->putItem(put));
+        }
+        QUndoStack stack;
+        ItemBrowser browser(&stack);
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        QVERIFY(waitFor(
+            [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
+        browser.view()->setCurrentIndex(browser.model()->index(0, 0));
+        ItemTreeModel& tree = *browser.treeModel();
+        QTreeView& view = *browser.treeView();
+        auto* add = browser.findChild<QPushButton*>(QStringLiteral("addAttribute"));
+        auto* remove = browser.findChild<QPushButton*>(QStringLiteral("removeAttribute"));
+        QVERIFY(add->isEnabled());
+        QVERIFY(!remove->isEnabled());  // nothing selected
+
+        view.setCurrentIndex(rowNamed(tree, QStringLiteral("Tags")));
+        add->click();
+        QVERIFY(parsedItem(browser.editor()->toPlainText()).at("Tags") ==
+                model::AttributeValue::stringSet({"a", "b", "value1"}));
+        // The new member is current, its value open for typing.
+        QCOMPARE(view.currentIndex().column(), int(ItemTreeModel::ValueColumn));
+        QCOMPARE(view.currentIndex().data().toString(), QStringLiteral("value1"));
+        QVERIFY(remove->isEnabled());
+
+        view.setCurrentIndex(rowNamed(tree, QStringLiteral("ListId")));
+        QVERIFY(!remove->isEnabled());  // a stored item's key stays
+        view.setCurrentIndex(rowNamed(tree, QStringLiteral("Done")));
+        QVERIFY(remove->isEnabled());
+        remove->click();
+        QVERIFY(!parsedItem(browser.editor()->toPlainText()).count("Done"));
+        QVERIFY(!rowNamed(tree, QStringLiteral("Done")).isValid());
+        QVERIFY(browser.saveButton()->isEnabled());
     }
 
     void plainJsonViewLeavesTheTreeReadOnly() {
