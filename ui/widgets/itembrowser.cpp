@@ -10,16 +10,20 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
 
 #include "model/json.h"
 #include "models/itemtablemodel.h"
+#include "models/itemtreemodel.h"
 #include "models/recordstore.h"
 #include "session/editcommands.h"
 #include "table/database.h"
+#include "widgets/attributetypedelegate.h"
 
 namespace shardscope::ui {
 namespace {
@@ -40,42 +44,49 @@ ItemCheck checkItemText(const QString& text, const model::KeySchema& keySchema,
     } catch (const nlohmann::json::parse_error& error) {
         // The parser's own words say where: "syntax error while parsing object - …".
         return {std::nullopt,
-                QObject::tr("Not valid JSON: %1").arg(QString::fromUtf8(error.what()))};
+                QObject::tr("Not valid JSON: %1").arg(QString::fromUtf8(error.what())),
+                std::nullopt};
     }
     if (!json.is_object())
-        return {std::nullopt, QObject::tr("An item is a JSON object of attribute names to "
-                                          "DynamoDB-typed values, like {\"Id\": {\"S\": \"a\"}}")};
+        return {std::nullopt,
+                QObject::tr("An item is a JSON object of attribute names to "
+                            "DynamoDB-typed values, like {\"Id\": {\"S\": \"a\"}}"),
+                std::nullopt};
     auto item = model::itemFromJson(json);
-    if (!item) return {std::nullopt, QString::fromStdString(item.error().message)};
+    if (!item) return {std::nullopt, QString::fromStdString(item.error().message), std::nullopt};
+    ItemCheck check;
+    check.decoded = *item;
+    auto refused = [&check](const QString& error) {
+        check.error = error;
+        return check;
+    };
     std::vector<const model::KeyAttribute*> keys{&keySchema.partition};
     if (keySchema.sort) keys.push_back(&*keySchema.sort);
     for (const auto* key : keys) {
         auto it = item->find(key->name);
         if (it == item->end())
-            return {std::nullopt,
-                    QObject::tr("One or more parameter values were invalid: Missing the key %1 in "
-                                "the item")
-                        .arg(QString::fromStdString(key->name))};
+            return refused(QObject::tr("One or more parameter values were invalid: Missing the key "
+                                       "%1 in the item")
+                               .arg(QString::fromStdString(key->name)));
         if (!model::keyTypeMatches(key->type, it->second))
-            return {std::nullopt,
-                    QObject::tr("One or more parameter values were invalid: Type mismatch for key "
-                                "%1 expected: %2 actual: %3")
-                        .arg(QString::fromStdString(key->name), keyTypeName(key->type),
-                             QString::fromLatin1(model::typeName(it->second.type())))};
+            return refused(QObject::tr("One or more parameter values were invalid: Type mismatch "
+                                       "for key %1 expected: %2 actual: %3")
+                               .arg(QString::fromStdString(key->name), keyTypeName(key->type),
+                                    QString::fromLatin1(model::typeName(it->second.type()))));
         if (original) {
             auto before = original->find(key->name);
             if (before != original->end() && !(before->second == it->second))
-                return {std::nullopt,
-                        QObject::tr("%1 is part of the key: changing it would make a different "
-                                    "item. Use New item to add one.")
-                            .arg(QString::fromStdString(key->name))};
+                return refused(QObject::tr("%1 is part of the key: changing it would make a "
+                                           "different item. Use New item to add one.")
+                                   .arg(QString::fromStdString(key->name)));
         }
     }
     if (model::itemSize(*item) > kMaxItemBytes)
-        return {std::nullopt, QObject::tr("Item size has exceeded the maximum allowed size "
-                                          "(%L1 bytes; the limit is 400 KB)")
-                                  .arg(qulonglong(model::itemSize(*item)))};
-    return {std::move(item).value(), QString()};
+        return refused(QObject::tr("Item size has exceeded the maximum allowed size "
+                                   "(%L1 bytes; the limit is 400 KB)")
+                           .arg(qulonglong(model::itemSize(*item))));
+    check.item = std::move(item).value();
+    return check;
 }
 
 ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
@@ -123,6 +134,7 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     editorLayout->setContentsMargins(0, 0, 0, 0);
     auto* editorBar = new QHBoxLayout;
     m_format = new QComboBox(editorPane);
+    m_format->setObjectName(QStringLiteral("itemFormat"));
     m_format->addItem(tr("DynamoDB JSON"));
     m_format->addItem(tr("Plain JSON (read only)"));
     editorBar->addWidget(m_format);
@@ -134,11 +146,16 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     remove->setObjectName(QStringLiteral("deleteItem"));
     editorBar->addWidget(remove);
     editorLayout->addLayout(editorBar);
-    m_editor = new QPlainTextEdit(editorPane);
+    m_editorTabs = new QTabWidget(editorPane);
+    m_editorTabs->setObjectName(QStringLiteral("itemEditorTabs"));
+    m_editorTabs->setDocumentMode(true);
+    m_editorTabs->addTab(buildTreePage(), tr("Tree"));
+    m_editor = new QPlainTextEdit(m_editorTabs);
     m_editor->setObjectName(QStringLiteral("itemEditor"));
     m_editor->setFont(QFont(QStringLiteral("DejaVu Sans Mono")));
     m_editor->setPlaceholderText(tr("Select an item to edit it, or press New item."));
-    editorLayout->addWidget(m_editor, 1);
+    m_editorTabs->addTab(m_editor, tr("JSON"));
+    editorLayout->addWidget(m_editorTabs, 1);
     m_message = new QLabel(editorPane);
     m_message->setObjectName(QStringLiteral("itemMessage"));
     m_message->setWordWrap(true);
@@ -177,6 +194,15 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     connect(add, &QPushButton::clicked, this, &ItemBrowser::newItem);
     connect(remove, &QPushButton::clicked, this, &ItemBrowser::deleteSelected);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ItemBrowser::updateEditorMode);
+    connect(m_tree, &ItemTreeModel::edited, this, &ItemBrowser::writeTreeToText);
+    connect(m_tree, &ItemTreeModel::editRefused, this,
+            [this](const QString& error) { showMessage(error, true); });
+    connect(m_tree, &QAbstractItemModel::modelReset, this, &ItemBrowser::updateTreeActions);
+    connect(m_tree, &QAbstractItemModel::rowsRemoved, this, &ItemBrowser::updateTreeActions);
+    connect(m_treeView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ItemBrowser::updateTreeActions);
+    connect(m_addAttribute, &QPushButton::clicked, this, &ItemBrowser::addAttribute);
+    connect(m_removeAttribute, &QPushButton::clicked, this, &ItemBrowser::removeAttribute);
     connect(m_model, &ItemTableModel::loadFailed, this,
             [this](const QString& error) { m_status->setText(error); });
     connect(m_model, &ItemTableModel::pageLoaded, this, [this](int rows) {
@@ -198,6 +224,43 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     setTable(QString(), {});
 }
 
+// The tree tab: Add and Remove over a tree of the item, types chosen from a combo box.
+QWidget* ItemBrowser::buildTreePage() {
+    auto* treePage = new QWidget(this);
+    auto* treeLayout = new QVBoxLayout(treePage);
+    treeLayout->setContentsMargins(0, 4, 0, 0);
+    auto* treeBar = new QHBoxLayout;
+    m_addAttribute = new QPushButton(tr("Add"), treePage);
+    m_addAttribute->setObjectName(QStringLiteral("addAttribute"));
+    m_addAttribute->setToolTip(
+        tr("Add an attribute, or a member to the selected map, list or set"));
+    treeBar->addWidget(m_addAttribute);
+    m_removeAttribute = new QPushButton(tr("Remove"), treePage);
+    m_removeAttribute->setObjectName(QStringLiteral("removeAttribute"));
+    m_removeAttribute->setToolTip(tr("Remove the selected attribute, element or member"));
+    treeBar->addWidget(m_removeAttribute);
+    treeBar->addStretch(1);
+    treeLayout->addLayout(treeBar);
+    m_tree = new ItemTreeModel(this);
+    m_treeView = new QTreeView(treePage);
+    m_treeView->setObjectName(QStringLiteral("itemTree"));
+    m_treeView->setModel(m_tree);
+    m_treeView->setItemDelegate(new AttributeTypeDelegate(m_treeView));
+    m_treeView->setAlternatingRowColors(true);
+    m_treeView->setUniformRowHeights(true);
+    m_treeView->setEditTriggers(QAbstractItemView::DoubleClicked |
+                                QAbstractItemView::EditKeyPressed |
+                                QAbstractItemView::SelectedClicked);
+    m_treeView->header()->setStretchLastSection(true);
+    m_treeView->setColumnWidth(ItemTreeModel::NameColumn, 180);
+    // Wide enough for the type combo box with its longest name.
+    m_treeView->setColumnWidth(
+        ItemTreeModel::TypeColumn,
+        m_treeView->fontMetrics().horizontalAdvance(QStringLiteral("NULL")) + 40);
+    treeLayout->addWidget(m_treeView, 1);
+    return treePage;
+}
+
 void ItemBrowser::setDatabase(table::Database* database) {
     m_database = database;
     m_model->setDatabase(database);
@@ -216,6 +279,8 @@ void ItemBrowser::setTable(const QString& name, const model::KeySchema& keySchem
     m_loadingEditor = true;
     m_editor->clear();
     m_loadingEditor = false;
+    m_tree->clear();
+    setTreeAvailable(false);
     m_message->clear();
     applySource();
 }
@@ -253,6 +318,8 @@ void ItemBrowser::showSelected() {
     } else {
         m_original.reset();
         m_editor->clear();
+        m_tree->clear();
+        setTreeAvailable(false);
     }
     m_loadingEditor = false;
     m_message->clear();
@@ -262,12 +329,59 @@ void ItemBrowser::showSelected() {
 void ItemBrowser::updateEditorMode() {
     const bool plainView = m_format->currentIndex() == 1;
     m_editor->setReadOnly(plainView);
+    // The tree writes DynamoDB JSON, so it cannot edit while the text shows plain JSON.
+    m_tree->setReadOnly(plainView);
+    updateTreeActions();
     if (!m_original) return;
     const bool wasLoading = m_loadingEditor;
     m_loadingEditor = true;
     m_editor->setPlainText(QString::fromStdString(
         (plainView ? plainJson(*m_original) : model::toJson(*m_original)).dump(2)));
     m_loadingEditor = wasLoading;
+    seedTree(*m_original);
+}
+
+void ItemBrowser::seedTree(const model::Item& item) {
+    m_tree->setKeySchema(m_keySchema, m_original.has_value());
+    m_tree->setItem(item);
+    m_treeView->expandAll();
+    setTreeAvailable(true);
+}
+
+// Unavailable while there is no item or the JSON text does not decode: the message under the
+// tabs says why, and a disabled tree cannot be mistaken for the item being typed.
+void ItemBrowser::setTreeAvailable(bool available) {
+    m_treeView->setEnabled(available);
+    updateTreeActions();
+}
+
+void ItemBrowser::updateTreeActions() {
+    const bool editable = m_treeView->isEnabled() && !m_tree->isReadOnly();
+    m_addAttribute->setEnabled(editable);
+    m_removeAttribute->setEnabled(editable && m_tree->canRemove(m_treeView->currentIndex()));
+}
+
+void ItemBrowser::writeTreeToText() {
+    m_writingFromTree = true;
+    m_editor->setPlainText(QString::fromStdString(m_tree->toJson().dump(2)));
+    m_writingFromTree = false;
+}
+
+void ItemBrowser::addAttribute() {
+    const QModelIndex added = m_tree->addChild(m_treeView->currentIndex());
+    if (!added.isValid()) return;
+    m_treeView->expand(added.parent());
+    // Named rows start with a made-up name, so the name is what to type first.
+    const QModelIndex first =
+        m_tree->isNamed(added) ? added : added.siblingAtColumn(ItemTreeModel::ValueColumn);
+    m_treeView->setCurrentIndex(first);
+    m_treeView->edit(first);
+}
+
+void ItemBrowser::removeAttribute() {
+    const QModelIndex current = m_treeView->currentIndex();
+    if (!m_tree->canRemove(current)) return;
+    m_tree->removeRow(current.row(), current.parent());
 }
 
 void ItemBrowser::newItem() {
@@ -289,14 +403,25 @@ void ItemBrowser::newItem() {
 void ItemBrowser::validate() {
     if (m_loadingEditor || m_editor->isReadOnly()) return;
     const ItemCheck check = checkItemText(m_editor->toPlainText(), m_keySchema, m_original);
-    QPalette colours = m_message->palette();
-    colours.setColor(QPalette::WindowText, check.item ? palette().color(QPalette::PlaceholderText)
-                                                      : QColor(0xc2, 0x3b, 0x30));
-    m_message->setPalette(colours);
-    m_message->setText(
-        check.item ? tr("Valid item, %L1 bytes").arg(qulonglong(model::itemSize(*check.item)))
-                   : check.error);
+    if (!m_writingFromTree) {
+        if (check.decoded)
+            seedTree(*check.decoded);
+        else
+            setTreeAvailable(false);
+    }
+    showMessage(check.item
+                    ? tr("Valid item, %L1 bytes").arg(qulonglong(model::itemSize(*check.item)))
+                    : check.error,
+                !check.item);
     m_save->setEnabled(check.item.has_value() && !m_table.isEmpty());
+}
+
+void ItemBrowser::showMessage(const QString& text, bool error) {
+    QPalette colours = m_message->palette();
+    colours.setColor(QPalette::WindowText,
+                     error ? QColor(0xc2, 0x3b, 0x30) : palette().color(QPalette::PlaceholderText));
+    m_message->setPalette(colours);
+    m_message->setText(text);
 }
 
 bool ItemBrowser::save() {
@@ -316,6 +441,7 @@ bool ItemBrowser::save() {
         return false;
     }
     m_original = check.item;
+    m_tree->setKeySchema(m_keySchema, true);
     m_message->setText(tr("Saved."));
     m_save->setEnabled(false);
     refresh();

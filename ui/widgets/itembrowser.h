@@ -12,7 +12,9 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 class QTableView;
+class QTreeView;
 class QUndoStack;
 
 namespace shardscope::table {
@@ -22,6 +24,7 @@ class Database;
 namespace shardscope::ui {
 
 class ItemTableModel;
+class ItemTreeModel;
 
 // Checks an item typed as DynamoDB JSON the way PutItem would, before it is sent: JSON syntax,
 // DynamoDB's own value errors, the key attributes and their types, a key that would change
@@ -29,12 +32,17 @@ class ItemTableModel;
 struct ItemCheck {
     std::optional<model::Item> item;
     QString error;
+    // The item as decoded, also when a check after decoding (the key, the size) failed: what the
+    // tree editor can show while the message says what is still wrong.
+    std::optional<model::Item> decoded;
 };
 ItemCheck checkItemText(const QString& text, const model::KeySchema& keySchema,
                         const std::optional<model::Item>& original);
 
 // The middle of the window: one table's items, paged with Scan or Query, and an editor that
-// validates as you type and saves through the undo stack.
+// validates as you type and saves through the undo stack. The editor shows the item as a tree and
+// as DynamoDB JSON; the JSON text is the one source of truth (Save writes it), tree edits rewrite
+// it, and JSON that decodes re-seeds the tree.
 class ItemBrowser final : public QWidget {
     Q_OBJECT
 public:
@@ -50,6 +58,9 @@ public:
     ItemTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QPlainTextEdit* editor() const { return m_editor; }
+    QTabWidget* editorTabs() const { return m_editorTabs; }
+    ItemTreeModel* treeModel() const { return m_tree; }
+    QTreeView* treeView() const { return m_treeView; }
     QLabel* editorMessage() const { return m_message; }
     QPushButton* saveButton() const { return m_save; }
     bool save();
@@ -59,10 +70,18 @@ signals:
     void followItem(const QString& table, const QString& keys);
 
 private:
+    QWidget* buildTreePage();
     void applySource();
     void showSelected();
     void validate();
     void updateEditorMode();
+    void showMessage(const QString& text, bool error);
+    void seedTree(const model::Item& item);
+    void setTreeAvailable(bool available);
+    void updateTreeActions();
+    void writeTreeToText();
+    void addAttribute();
+    void removeAttribute();
 
     QUndoStack* m_undoStack;
     table::Database* m_database = nullptr;
@@ -75,12 +94,18 @@ private:
     QLineEdit* m_partition = nullptr;
     QComboBox* m_format = nullptr;
     QTableView* m_view = nullptr;
+    QTabWidget* m_editorTabs = nullptr;
+    ItemTreeModel* m_tree = nullptr;
+    QTreeView* m_treeView = nullptr;
+    QPushButton* m_addAttribute = nullptr;
+    QPushButton* m_removeAttribute = nullptr;
     QPlainTextEdit* m_editor = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_revert = nullptr;
     QLabel* m_status = nullptr;
     bool m_loadingEditor = false;
+    bool m_writingFromTree = false;  // the text change came from the tree: do not re-seed it
 };
 
 }  // namespace shardscope::ui
