@@ -209,6 +209,24 @@ TEST_F(TableControl, GlobalIndexLimitCountsGlobalIndexesOnly) {
     fails("UpdateTable", create(20), "ValidationException");
 }
 
+TEST_F(TableControl, OneIndexIsCreatedOrDeletedPerUpdateTable) {
+    ok("CreateTable", request(kHash, kHashDef, includeIndexes(1, 1)));
+    json create = includeIndexes(1, 1)["GlobalSecondaryIndexes"][0];
+    create["IndexName"] = "another";
+    const std::string message =
+        fails("UpdateTable",
+              {{"TableName", "T1x"},
+               {"AttributeDefinitions", kHashDef},
+               {"GlobalSecondaryIndexUpdates",
+                json::array({{{"Create", create}}, {{"Delete", {{"IndexName", "idx0"}}}}})}},
+              "LimitExceededException");
+    EXPECT_EQ(message,
+              "Subscriber limit exceeded: Only 1 online index can be created or deleted "
+              "simultaneously per table");
+    const json described = ok("DescribeTable", {{"TableName", "T1x"}});
+    EXPECT_EQ(described["Table"]["GlobalSecondaryIndexes"].size(), 1u);
+}
+
 TEST_F(TableControl, UpdateTableCreatesGsiAndBackfillsIt) {
     createKeyed("Tasks");
     for (int i = 0; i < 5; ++i)
