@@ -659,6 +659,28 @@ private slots:
         QCOMPARE(names(described->localSecondaryIndexes), QStringList{QStringLiteral("byDue")});
     }
 
+    // The engine takes one index change per UpdateTable, like DynamoDB: the window sends them
+    // one by one.
+    void severalIndexChangesAreAppliedInOneGo() {
+        TableWindow w;
+        const TableSpec before =
+            with(tasks(), {global(QStringLiteral("gone"), QStringLiteral("A"))});
+        QVERIFY(w.create(before));
+        const TableSpec after =
+            with(tasks(), {global(QStringLiteral("second"), QStringLiteral("B")),
+                           global(QStringLiteral("third"), QStringLiteral("C"), QStringLiteral("D"),
+                                  QStringLiteral("N"))});
+        QSignalSpy done(&w.window, &MainWindow::tableChanged);
+        w.window.applyTable(after, before);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.front().at(1).toString(), QString());
+        QCOMPARE(names(w.database().describeTable("tasks")->globalSecondaryIndexes),
+                 QStringList({QStringLiteral("second"), QStringLiteral("third")}));
+        auto read = MainWindow::readTableSpec(w.database(), "tasks");
+        QVERIFY(read.ok());
+        QCOMPARE(read->indexes, after.indexes);
+    }
+
     void aBadIndexKeepsOkDisabledWithTheReason() {
         TableDialog dialog;
         dialog.nameEdit()->setText(QStringLiteral("tasks"));
