@@ -750,10 +750,13 @@ private slots:
         dialog->partitionEdit()->setText(QStringLiteral("Id"));
         dialog->indexModel()->append(global(QStringLiteral("byStatus"), QStringLiteral("Status")));
         QSignalSpy done(&w.window, &MainWindow::tableChanged);
-        dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+        QPushButton* create = dialog->buttons()->button(QDialogButtonBox::Ok);
+        create->click();
+        QVERIFY(!create->isEnabled());  // no second request while the first is out
         QVERIFY(done.wait(5000));
         QVERIFY(done.front().at(1).toString().contains(QStringLiteral("Table already exists")));
         QVERIFY(dialog->isVisible());
+        QCOMPARE(create->text(), QStringLiteral("Create"));
         QVERIFY(dialog->message()->text().contains(QStringLiteral("Table already exists")));
         QCOMPARE(dialog->indexModel()->rowCount(), 1);
         QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());

@@ -191,14 +191,18 @@ void TableDialog::submit() {
         accept();
         return;
     }
+    // The red line is for what is wrong; the button says the dialog is waiting.
     m_applying = true;
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    m_message->setText(tr("Applying…"));
+    m_message->clear();
+    QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(false);
+    ok->setText(tr("Applying…"));
     emit submitted();
 }
 
 void TableDialog::finishApply(const QString& error, std::optional<TableSpec> current) {
     m_applying = false;
+    m_buttons->button(QDialogButtonBox::Ok)->setText(m_existing ? tr("Apply") : tr("Create"));
     if (error.isEmpty()) {
         accept();
         return;
