@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -263,7 +264,7 @@ void MainWindow::buildMenus() {
                                  QKeySequence(Qt::CTRL | Qt::Key_T)));
     connect(action(QStringLiteral("table.new")), &QAction::triggered, this,
             &MainWindow::newTableDialog);
-    tables->addAction(makeAction(QStringLiteral("table.edit"), tr("&Stream and TTL\u2026"),
+    tables->addAction(makeAction(QStringLiteral("table.edit"), tr("&Change Table\u2026"),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)));
     connect(action(QStringLiteral("table.edit")), &QAction::triggered, this,
             &MainWindow::editTableDialog);
@@ -577,42 +578,35 @@ void MainWindow::onTableSelected() {
     refreshTtl();
 }
 
-std::optional<TableSpec> MainWindow::selectedTableSpec() const {
-    const int row = m_tables->rowOf(m_selectedTable);
-    if (row < 0) return std::nullopt;
-    const TableSummary& table = m_tables->tables()[size_t(row)];
-    TableSpec spec;
-    spec.name = table.name;
-    auto typeOf = [](model::KeyType type) {
-        return QString::fromLatin1(model::typeName(model::toType(type)));
-    };
-    spec.partitionName = QString::fromStdString(table.keySchema.partition.name);
-    spec.partitionType = typeOf(table.keySchema.partition.type);
-    if (table.keySchema.sort) {
-        spec.sortName = QString::fromStdString(table.keySchema.sort->name);
-        spec.sortType = typeOf(table.keySchema.sort->type);
-    }
-    spec.streamView = table.streamView;
-    spec.ttlAttribute = table.ttlAttribute;
-    return spec;
-}
-
 void MainWindow::newTableDialog() {
     if (!m_session) return;
-    auto* dialog = new TableDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { applyTable(dialog->spec(), std::nullopt); });
-    dialog->open();
+    openTableDialog(std::nullopt);
 }
 
 void MainWindow::editTableDialog() {
-    const auto current = selectedTableSpec();
-    if (!m_session || !current) return;
-    auto* dialog = new TableDialog(this, current);
+    if (!m_session || m_selectedTable.isEmpty()) return;
+    // The dialog starts from DynamoDB's own description, indexes included, not from the pane's
+    // summary of it.
+    runAsync(
+        this,
+        [database = &m_session->database(), name = m_selectedTable.toStdString()] {
+            return readTableSpec(*database, name);
+        },
+        [this](Result<TableSpec> current) {
+            if (!current) {
+                showError(tr("Table %1").arg(m_selectedTable),
+                          QString::fromStdString(current.error().message));
+                return;
+            }
+            openTableDialog(std::move(*current));
+        });
+}
+
+void MainWindow::openTableDialog(std::optional<TableSpec> existing) {
+    auto* dialog = new TableDialog(this, std::move(existing));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog, current] { applyTable(dialog->spec(), current); });
+    connect(dialog, &TableDialog::submitted, this,
+            [this, dialog] { applyTable(dialog->spec(), dialog->existing(), dialog); });
     dialog->open();
 }
 
@@ -635,7 +629,8 @@ void MainWindow::confirmDeleteTable() {
 
 namespace {
 
-// The calls that turn `before` into `spec` (or create `spec`); the first error stops them.
+// The calls that turn `before` into `spec` (or create `spec`), in order; the first refusal stops
+// them and is returned, naming the step when it is one of several.
 QString applyTableChanges(table::Database& db, const TableSpec& spec,
                           const std::optional<TableSpec>& before) {
     auto message = [](const Error& error) { return QString::fromStdString(error.message); };
@@ -643,20 +638,18 @@ QString applyTableChanges(table::Database& db, const TableSpec& spec,
     if (!before) {
         if (auto created = db.createTable(createRequest(spec)); !created)
             return message(created.error());
-    } else if (spec.streamView != before->streamView) {
-        // A stream's view type cannot change in place: DynamoDB disables it and enables a new one.
-        if (!before->streamView.isEmpty()) {
-            table::UpdateTableRequest off;
-            off.tableName = name;
-            off.streamSpecification = table::StreamSpecification{false, {}};
-            if (auto r = db.updateTable(off); !r) return message(r.error());
-        }
-        if (!spec.streamView.isEmpty()) {
-            table::UpdateTableRequest on;
-            on.tableName = name;
-            on.streamSpecification =
-                table::StreamSpecification{true, spec.streamView.toStdString()};
-            if (auto r = db.updateTable(on); !r) return message(r.error());
+    } else {
+        const auto requests = updateRequests(*before, spec);
+        for (const table::UpdateTableRequest& request : requests) {
+            auto updated = db.updateTable(request);
+            if (updated) continue;
+            if (request.globalSecondaryIndexUpdates.empty()) return message(updated.error());
+            const table::GsiUpdate& change = request.globalSecondaryIndexUpdates.front();
+            const QString index = QString::fromStdString(change.index.indexName);
+            return (change.kind == table::GsiUpdate::Kind::Delete
+                        ? MainWindow::tr("Deleting index %1: %2")
+                        : MainWindow::tr("Creating index %1: %2"))
+                .arg(index, message(updated.error()));
         }
     }
     const QString oldTtl = before ? before->ttlAttribute : QString();
@@ -671,20 +664,49 @@ QString applyTableChanges(table::Database& db, const TableSpec& spec,
     return {};
 }
 
+struct TableApplied {
+    QString error;                   // empty on success
+    std::optional<TableSpec> after;  // the table as it is after a refused change
+};
+
 }  // namespace
 
+Result<TableSpec> MainWindow::readTableSpec(table::Database& db, const std::string& name) {
+    auto description = db.describeTable(name);
+    if (!description) return description.takeError();
+    QString ttlAttribute;
+    auto ttl = db.describeTimeToLive(name);
+    if (ttl && ttl->status == "ENABLED" && ttl->attributeName)
+        ttlAttribute = QString::fromStdString(*ttl->attributeName);
+    return tableSpecFrom(*description, ttlAttribute);
+}
+
 void MainWindow::applyTable(const TableSpec& spec, std::optional<TableSpec> before) {
+    applyTable(spec, std::move(before), nullptr);
+}
+
+void MainWindow::applyTable(const TableSpec& spec, std::optional<TableSpec> before,
+                            TableDialog* dialog) {
     if (!m_session) return;
     runAsync(
         this,
         [database = &m_session->database(), spec, before] {
-            return applyTableChanges(*database, spec, before);
+            TableApplied applied{applyTableChanges(*database, spec, before), std::nullopt};
+            if (!applied.error.isEmpty() && before) {
+                if (auto now = readTableSpec(*database, spec.name.toStdString()))
+                    applied.after = std::move(*now);
+            }
+            return applied;
         },
-        [this, name = spec.name](const QString& error) {
-            if (!error.isEmpty()) showError(tr("Table %1").arg(name), error);
+        [this, name = spec.name, dialog = QPointer<TableDialog>(dialog)](TableApplied applied) {
+            // A refusal goes where the user is looking: the dialog that asked, if still open.
+            if (dialog)
+                dialog->finishApply(applied.error, std::move(applied.after));
+            else if (!applied.error.isEmpty())
+                showError(tr("Table %1").arg(name), applied.error);
             refreshTables();
-            if (error.isEmpty()) m_pendingSelection = name;
-            emit tableChanged(name, error);
+            if (applied.error.isEmpty()) m_pendingSelection = name;
+            emit tableChanged(name, applied.error);
         });
 }
 

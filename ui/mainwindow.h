@@ -71,9 +71,13 @@ public:
     void selectTable(const QString& name);
     // Re-reads tables, lineage and TTL items now (the window does this every second).
     void refreshNow();
-    // Creates a table (`before` absent) or changes an existing one's stream and TTL, on the
-    // thread pool; tableChanged reports the outcome (an empty error on success).
+    // Creates a table (`before` absent) or changes an existing one's stream, TTL and global
+    // indexes, on the thread pool: one UpdateTable call per index, in order, stopping at the
+    // first refusal. tableChanged reports the outcome (an empty error on success).
     void applyTable(const TableSpec& spec, std::optional<TableSpec> before);
+    // A table as the table dialog edits it, from DescribeTable and DescribeTimeToLive. Any
+    // thread. Errors: ResourceNotFound.
+    static Result<TableSpec> readTableSpec(table::Database& db, const std::string& name);
     void deleteTable(const QString& name);
     // Save As: writes a copy of the workspace to `path` off the UI thread, then continues in
     // the copy with the clock, workload and endpoint as they were. saved() reports the outcome.
@@ -109,7 +113,9 @@ private:
     void newTableDialog();
     void editTableDialog();
     void confirmDeleteTable();
-    std::optional<TableSpec> selectedTableSpec() const;
+    void openTableDialog(std::optional<TableSpec> existing);
+    // As the public one; a refusal is shown in `dialog`, which stays open, when it still is.
+    void applyTable(const TableSpec& spec, std::optional<TableSpec> before, TableDialog* dialog);
     void toggleEndpoint();
     void copyCliSettings();
     void updateEndpointStatus();

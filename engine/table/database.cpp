@@ -567,6 +567,15 @@ Result<TableDescription> Database::updateTable(const UpdateTableRequest& request
     if (!found) return found.takeError();
     TableInfo table = **found;  // edit a copy; adopt it only once stored
     auto& d = table.description;
+    // DynamoDB builds or drops one index of a table at a time; clients send one per call.
+    const auto online = std::count_if(
+        request.globalSecondaryIndexUpdates.begin(), request.globalSecondaryIndexUpdates.end(),
+        [](const GsiUpdate& change) { return change.kind != GsiUpdate::Kind::Update; });
+    if (online > 1)
+        return Error{ErrorCode::LimitExceeded,
+                     "Subscriber limit exceeded: Only 1 online index can be created or deleted "
+                     "simultaneously per table",
+                     nullptr};
 
     if (request.billingMode || request.provisionedThroughput) {
         bool provisioned = true;

@@ -136,6 +136,17 @@ Result<void> checkProjection(const IndexProjection& p, std::string_view indexNam
     return {};
 }
 
+// NonKeyAttributes summed over a table's indexes: an attribute projected into two indexes
+// counts twice.
+Result<void> checkProjectedTotal(const std::vector<IndexInfo>& indexes) {
+    size_t projected = 0;
+    for (const auto& index : indexes)
+        projected += index.description.projection.nonKeyAttributes.size();
+    if (projected > 100)
+        return invalid("Number of projected attributes in all indexes exceeds limit of 100");
+    return {};
+}
+
 Result<IndexInfo> buildIndex(const IndexSpec& spec, bool global, const TableInfo& table,
                              const Definitions& defs, std::set<std::string>& used,
                              bool provisioned) {
@@ -269,6 +280,7 @@ Result<TableInfo> buildTable(const CreateTableRequest& request) {
         return invalid(
             "Number of attributes in KeySchema does not exactly match number of "
             "attributes defined in AttributeDefinitions");
+    if (auto r = checkProjectedTotal(table.indexes); !r) return r.takeError();
     return table;
 }
 
@@ -278,7 +290,9 @@ Result<IndexInfo> buildGlobalIndex(const TableInfo& table, const IndexSpec& spec
     if (!defs) return defs.takeError();
     if (table.findIndex(spec.indexName))
         return invalid("Attempting to create an index which already exists");
-    if (table.indexes.size() >= 25)
+    const auto globals = std::count_if(table.indexes.begin(), table.indexes.end(),
+                                       [](const IndexInfo& i) { return i.description.global; });
+    if (globals >= 20)
         return invalid("GlobalSecondaryIndex count exceeds the per-table limit of 20");
     std::set<std::string> used;
     auto index =
@@ -291,6 +305,9 @@ Result<IndexInfo> buildGlobalIndex(const TableInfo& table, const IndexSpec& spec
                 existing.attributeType != d.attributeType)
                 return invalid("Cannot change the type of existing attribute " + d.attributeName);
     }
+    std::vector<IndexInfo> all = table.indexes;
+    all.push_back(*index);
+    if (auto r = checkProjectedTotal(all); !r) return r.takeError();
     return index;
 }
 

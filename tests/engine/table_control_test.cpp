@@ -72,6 +72,21 @@ json request(json keySchema, json defs, json extra = json::object()) {
     return r;
 }
 
+// Global indexes on pk, each projecting `attributes` non-key attributes of its own.
+json includeIndexes(int indexes, int attributes) {
+    json list = json::array();
+    for (int i = 0; i < indexes; ++i) {
+        json names = json::array();
+        for (int a = 0; a < attributes; ++a)
+            names.push_back("i" + std::to_string(i) + "a" + std::to_string(a));
+        list.push_back(
+            {{"IndexName", "idx" + std::to_string(i)},
+             {"KeySchema", kHash},
+             {"Projection", {{"ProjectionType", "INCLUDE"}, {"NonKeyAttributes", names}}}});
+    }
+    return {{"GlobalSecondaryIndexes", list}};
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Rules, CreateTableErrors,
     ::testing::Values(
@@ -112,6 +127,8 @@ INSTANTIATE_TEST_SUITE_P(
                                           {"KeySchema", kHash},
                                           {"Projection", {{"ProjectionType", "ALL"}}}}})}}),
                   "ValidationException"},
+        BadCreate{"101 projected attributes across indexes",
+                  request(kHash, kHashDef, includeIndexes(2, 51)), "ValidationException"},
         BadCreate{"KeySchema of the wrong JSON type", request("nope", kHashDef),
                   "SerializationException"},
         BadCreate{"TableName missing",
@@ -161,6 +178,53 @@ TEST_F(TableControl, UpdateTableSwitchesBillingMode) {
     EXPECT_EQ(d["TableDescription"]["ProvisionedThroughput"]["WriteCapacityUnits"], 7);
     EXPECT_FALSE(d["TableDescription"].contains("BillingModeSummary"));
     fails("UpdateTable", {{"TableName", "Tasks"}}, "ValidationException");  // nothing to change
+}
+
+TEST_F(TableControl, ProjectedAttributesCountAcrossIndexes) {
+    ok("CreateTable", request(kHash, kHashDef, includeIndexes(2, 50)));
+    json create = includeIndexes(1, 1)["GlobalSecondaryIndexes"][0];
+    create["IndexName"] = "oneMore";
+    const std::string message =
+        fails("UpdateTable",
+              {{"TableName", "T1x"},
+               {"AttributeDefinitions", kHashDef},
+               {"GlobalSecondaryIndexUpdates", json::array({{{"Create", create}}})}},
+              "ValidationException");
+    EXPECT_NE(message.find("exceeds limit of 100"), std::string::npos) << message;
+}
+
+// Twenty global indexes whatever the table's local ones: the limit does not pool them.
+TEST_F(TableControl, GlobalIndexLimitCountsGlobalIndexesOnly) {
+    ok("CreateTable", request(kHash, kHashDef));
+    auto create = [&](int i) {
+        return json{{"TableName", "T1x"},
+                    {"AttributeDefinitions", kHashDef},
+                    {"GlobalSecondaryIndexUpdates",
+                     json::array({{{"Create",
+                                    {{"IndexName", "g" + std::to_string(100 + i)},
+                                     {"KeySchema", kHash},
+                                     {"Projection", {{"ProjectionType", "KEYS_ONLY"}}}}}}})}};
+    };
+    for (int i = 0; i < 20; ++i) ok("UpdateTable", create(i));
+    fails("UpdateTable", create(20), "ValidationException");
+}
+
+TEST_F(TableControl, OneIndexIsCreatedOrDeletedPerUpdateTable) {
+    ok("CreateTable", request(kHash, kHashDef, includeIndexes(1, 1)));
+    json create = includeIndexes(1, 1)["GlobalSecondaryIndexes"][0];
+    create["IndexName"] = "another";
+    const std::string message =
+        fails("UpdateTable",
+              {{"TableName", "T1x"},
+               {"AttributeDefinitions", kHashDef},
+               {"GlobalSecondaryIndexUpdates",
+                json::array({{{"Create", create}}, {{"Delete", {{"IndexName", "idx0"}}}}})}},
+              "LimitExceededException");
+    EXPECT_EQ(message,
+              "Subscriber limit exceeded: Only 1 online index can be created or deleted "
+              "simultaneously per table");
+    const json described = ok("DescribeTable", {{"TableName", "T1x"}});
+    EXPECT_EQ(described["Table"]["GlobalSecondaryIndexes"].size(), 1u);
 }
 
 TEST_F(TableControl, UpdateTableCreatesGsiAndBackfillsIt) {

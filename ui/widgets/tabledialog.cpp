@@ -4,101 +4,34 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMetaMethod>
 #include <QPushButton>
-#include <QRegularExpression>
+#include <QTableView>
 #include <QVBoxLayout>
 
+#include "models/indexlistmodel.h"
+#include "widgets/indexdialog.h"
+
 namespace shardscope::ui {
-namespace {
-
-QComboBox* keyTypes(QWidget* parent) {
-    auto* box = new QComboBox(parent);
-    box->addItem(QObject::tr("String (S)"), QStringLiteral("S"));
-    box->addItem(QObject::tr("Number (N)"), QStringLiteral("N"));
-    box->addItem(QObject::tr("Binary (B)"), QStringLiteral("B"));
-    return box;
-}
-
-QString checkAttributeName(const QString& what, const QString& name) {
-    const qsizetype bytes = name.toUtf8().size();
-    if (bytes == 0) return QObject::tr("%1 needs a name").arg(what);
-    if (bytes > 255)
-        return QObject::tr("%1: an attribute name is at most 255 bytes long (this one is %2)")
-            .arg(what)
-            .arg(bytes);
-    return {};
-}
-
-}  // namespace
-
-QString checkTableSpec(const TableSpec& spec) {
-    // TableName: 3-255 characters of a-z, A-Z, 0-9, '_', '-', '.' (reference §0).
-    static const QRegularExpression tableName(QStringLiteral("^[a-zA-Z0-9_.-]{3,255}$"));
-    if (!tableName.match(spec.name).hasMatch()) {
-        if (spec.name.size() < 3 || spec.name.size() > 255)
-            return QObject::tr("A table name is 3 to 255 characters long");
-        return QObject::tr("A table name uses only letters, digits, '_', '-' and '.'");
-    }
-    if (auto error = checkAttributeName(QObject::tr("The partition key"), spec.partitionName);
-        !error.isEmpty())
-        return error;
-    if (!spec.sortName.isEmpty()) {
-        if (auto error = checkAttributeName(QObject::tr("The sort key"), spec.sortName);
-            !error.isEmpty())
-            return error;
-        if (spec.sortName == spec.partitionName)
-            return QObject::tr("The sort key must be a different attribute from the partition key");
-    }
-    if (!spec.ttlAttribute.isEmpty()) {
-        if (auto error = checkAttributeName(QObject::tr("The TTL attribute"), spec.ttlAttribute);
-            !error.isEmpty())
-            return error;
-    }
-    return {};
-}
-
-table::CreateTableRequest createRequest(const TableSpec& spec) {
-    table::CreateTableRequest request;
-    request.tableName = spec.name.toStdString();
-    request.keySchema.push_back({spec.partitionName.toStdString(), "HASH"});
-    request.attributeDefinitions.push_back(
-        {spec.partitionName.toStdString(), spec.partitionType.toStdString()});
-    if (!spec.sortName.isEmpty()) {
-        request.keySchema.push_back({spec.sortName.toStdString(), "RANGE"});
-        request.attributeDefinitions.push_back(
-            {spec.sortName.toStdString(), spec.sortType.toStdString()});
-    }
-    request.billingMode = "PAY_PER_REQUEST";
-    if (!spec.streamView.isEmpty())
-        request.streamSpecification =
-            table::StreamSpecification{true, spec.streamView.toStdString()};
-    return request;
-}
 
 TableDialog::TableDialog(QWidget* parent, std::optional<TableSpec> existing)
     : QDialog(parent), m_existing(std::move(existing)) {
     setWindowTitle(m_existing ? tr("Table %1").arg(m_existing->name) : tr("New Table"));
     auto* layout = new QVBoxLayout(this);
     auto* form = new QFormLayout;
+    layout->addLayout(form);  // first, so that the rows' widgets have a parent
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("tableName"));
     m_name->setPlaceholderText(tr("e.g. todoListTask"));
     form->addRow(tr("&Name:"), m_name);
 
-    auto keyRow = [this](QLineEdit*& edit, QComboBox*& type, const QString& placeholder) {
-        auto* row = new QHBoxLayout;
-        edit = new QLineEdit(this);
-        edit->setPlaceholderText(placeholder);
-        type = keyTypes(this);
-        row->addWidget(edit, 1);
-        row->addWidget(type);
-        return row;
-    };
-    form->addRow(tr("&Partition key:"), keyRow(m_partition, m_partitionType, tr("e.g. ListId")));
-    form->addRow(tr("&Sort key:"), keyRow(m_sort, m_sortType, tr("optional, e.g. TaskId")));
+    addKeyRow(form, tr("&Partition key:"), m_partition, m_partitionType, tr("e.g. ListId"));
+    addKeyRow(form, tr("&Sort key:"), m_sort, m_sortType, tr("optional, e.g. TaskId"));
     m_stream = new QComboBox(this);
     m_stream->setObjectName(QStringLiteral("streamView"));
     m_stream->addItem(tr("Off"), QString());
@@ -110,18 +43,14 @@ TableDialog::TableDialog(QWidget* parent, std::optional<TableSpec> existing)
     m_ttl->setObjectName(QStringLiteral("ttlAttribute"));
     m_ttl->setPlaceholderText(tr("optional, e.g. expires (epoch seconds)"));
     form->addRow(tr("T&TL attribute:"), m_ttl);
-    layout->addLayout(form);
+    buildIndexSection(layout);
 
-    m_message = new QLabel(this);
+    m_message = errorMessageLabel(this);
     m_message->setObjectName(QStringLiteral("tableMessage"));
-    m_message->setWordWrap(true);
-    QPalette error = m_message->palette();
-    error.setColor(QPalette::WindowText, QColor(0xc2, 0x3b, 0x30));
-    m_message->setPalette(error);
     layout->addWidget(m_message);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(m_existing ? tr("Apply") : tr("Create"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &TableDialog::submit);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
 
@@ -137,11 +66,99 @@ TableDialog::TableDialog(QWidget* parent, std::optional<TableSpec> existing)
             fixed->setEnabled(false);
         m_stream->setCurrentIndex(m_stream->findData(m_existing->streamView));
         m_ttl->setText(m_existing->ttlAttribute);
+        m_indexModel->setIndexes(m_existing->indexes);
+        m_indexModel->setExisting(m_existing->indexes);
     }
     for (QLineEdit* edit : {m_name, m_partition, m_sort, m_ttl})
         connect(edit, &QLineEdit::textChanged, this, &TableDialog::validate);
+    for (QComboBox* type : {m_partitionType, m_sortType})
+        connect(type, &QComboBox::currentIndexChanged, this, &TableDialog::validate);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_indexModel, signal, this, &TableDialog::validate);
+    connect(m_indexModel, &QAbstractItemModel::dataChanged, this, &TableDialog::validate);
+    connect(m_indexModel, &QAbstractItemModel::modelReset, this, &TableDialog::validate);
     validate();
-    resize(460, sizeHint().height());
+    updateIndexButtons();
+    resize(620, sizeHint().height());
+}
+
+void TableDialog::buildIndexSection(QLayout* layout) {
+    auto* box = new QGroupBox(tr("Secondary indexes"), this);
+    auto* row = new QHBoxLayout(box);
+    m_indexModel = new IndexListModel(this);
+    m_indexView = new QTableView(box);
+    m_indexView->setObjectName(QStringLiteral("indexes"));
+    m_indexView->setModel(m_indexModel);
+    m_indexView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_indexView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_indexView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_indexView->verticalHeader()->hide();
+    m_indexView->setWordWrap(false);
+    m_indexView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_indexView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_indexView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_indexView->horizontalHeader()->setStretchLastSection(true);
+    // Room for four rows: most tables have a few indexes, the rest scroll.
+    m_indexView->setMinimumHeight(m_indexView->horizontalHeader()->sizeHint().height() +
+                                  4 * m_indexView->verticalHeader()->defaultSectionSize() + 4);
+    row->addWidget(m_indexView, 1);
+
+    auto* buttons = new QVBoxLayout;
+    m_addIndex = new QPushButton(tr("&Add…"), box);
+    m_editIndex = new QPushButton(tr("&Edit…"), box);
+    m_removeIndex = new QPushButton(tr("&Remove"), box);
+    for (QPushButton* button : {m_addIndex, m_editIndex, m_removeIndex}) {
+        button->setAutoDefault(false);
+        buttons->addWidget(button);
+    }
+    buttons->addStretch(1);
+    row->addLayout(buttons);
+    layout->addWidget(box);
+
+    connect(m_addIndex, &QPushButton::clicked, this, [this] { openIndexEditor(-1); });
+    connect(m_editIndex, &QPushButton::clicked, this,
+            [this] { openIndexEditor(m_indexView->currentIndex().row()); });
+    connect(m_indexView, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& at) {
+        if (!isExistingIndex(at.row())) openIndexEditor(at.row());
+    });
+    connect(m_removeIndex, &QPushButton::clicked, this,
+            [this] { m_indexModel->remove(m_indexView->currentIndex().row()); });
+    connect(m_indexView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &TableDialog::updateIndexButtons);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_indexModel, signal, this, &TableDialog::updateIndexButtons);
+    connect(m_indexModel, &QAbstractItemModel::modelReset, this, &TableDialog::updateIndexButtons);
+}
+
+bool TableDialog::isExistingIndex(int row) const {
+    return m_indexModel->isExisting(row);
+}
+
+void TableDialog::updateIndexButtons() {
+    const int row = m_indexView->currentIndex().row();
+    const bool selected = row >= 0 && row < m_indexModel->rowCount();
+    const bool fixed = isExistingIndex(row);
+    m_editIndex->setEnabled(selected && !fixed);
+    m_removeIndex->setEnabled(selected && (!fixed || m_indexModel->indexes()[size_t(row)].global));
+    const QString why = fixed ? tr("An existing index cannot change: remove a global index and "
+                                   "add a new one; local indexes stay as long as the table")
+                              : QString();
+    m_editIndex->setToolTip(why);
+}
+
+void TableDialog::openIndexEditor(int row) {
+    // Opened window-modal rather than exec()'d, so the clock and the tests keep running.
+    auto* editor = new IndexDialog(spec(), row, editing(), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &QDialog::accepted, this, [this, editor, row] {
+        if (row < 0) {
+            m_indexModel->append(editor->index());
+            m_indexView->setCurrentIndex(m_indexModel->index(m_indexModel->rowCount() - 1, 0));
+        } else {
+            m_indexModel->replace(row, editor->index());
+        }
+    });
+    editor->open();
 }
 
 TableSpec TableDialog::spec() const {
@@ -153,17 +170,52 @@ TableSpec TableDialog::spec() const {
     spec.sortType = m_sortType->currentData().toString();
     spec.streamView = m_stream->currentData().toString();
     spec.ttlAttribute = m_ttl->text().trimmed();
+    spec.indexes = m_indexModel->indexes();
     return spec;
 }
 
 void TableDialog::validate() {
+    m_indexModel->setTablePartitionKey(m_partition->text().trimmed(),
+                                       m_partitionType->currentData().toString());
     const QString error = checkTableSpec(spec());
     m_message->setText(error);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty() && !m_applying);
 }
 
 void TableDialog::showError(const QString& message) {
     m_message->setText(message);
+}
+
+void TableDialog::submit() {
+    if (!isSignalConnected(QMetaMethod::fromSignal(&TableDialog::submitted))) {
+        accept();
+        return;
+    }
+    // The red line is for what is wrong; the button says the dialog is waiting.
+    m_applying = true;
+    m_message->clear();
+    QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setEnabled(false);
+    ok->setText(tr("Applying…"));
+    emit submitted();
+}
+
+void TableDialog::finishApply(const QString& error, std::optional<TableSpec> current) {
+    m_applying = false;
+    m_buttons->button(QDialogButtonBox::Ok)->setText(m_existing ? tr("Apply") : tr("Create"));
+    if (error.isEmpty()) {
+        accept();
+        return;
+    }
+    if (current && m_existing) {
+        // What was made before the refusal is part of the table now: its indexes turn fixed and
+        // the next Apply only sends what is still missing.
+        m_existing = std::move(current);
+        m_indexModel->setExisting(m_existing->indexes);
+        updateIndexButtons();
+    }
+    validate();
+    showError(error);
 }
 
 }  // namespace shardscope::ui
