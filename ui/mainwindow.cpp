@@ -9,9 +9,9 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,6 +37,7 @@
 #include "session/eventbridge.h"
 #include "session/workspacesession.h"
 #include "table/database.h"
+#include "widgets/appicon.h"
 #include "widgets/clockbar.h"
 #include "widgets/itembrowser.h"
 #include "widgets/palette.h"
@@ -65,6 +66,7 @@ QDockWidget* makeDock(const QString& title, const QString& id, QWidget* content,
 MainWindow::MainWindow(QSettings* settings, QWidget* parent)
     : QMainWindow(parent), m_settings(settings) {
     setWindowTitle(tr("ShardScope"));
+    setWindowIcon(applicationIcon());
     m_records = new StreamRecordModel(this);
     m_tables = new TableListModel(this);
     m_clockBar = new ClockBar(this);

@@ -185,6 +185,23 @@ private slots:
         QCOMPARE(demo.window.session()->path(), copy);
     }
 
+    void theWindowHasTheApplicationIconAtEverySize() {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        MainWindow window(&settings);
+        const QIcon icon = window.windowIcon();
+        QVERIFY(!icon.isNull());
+        for (int size : {16, 32, 256}) {
+            const QImage image = icon.pixmap(size, size).toImage();
+            QCOMPARE(image.size(), QSize(size, size));
+            // Drawn, not blank: the corner is transparent, the middle is the icon's dark face.
+            QCOMPARE(qAlpha(image.pixel(0, 0)), 0);
+            QVERIFY(qAlpha(image.pixel(size / 2, size / 2)) > 200);
+        }
+        QDir().mkpath(QStringLiteral(SHARDSCOPE_SCREENSHOT_DIR));
+        QVERIFY(icon.pixmap(128, 128).save(QStringLiteral(SHARDSCOPE_SCREENSHOT_DIR "/icon.png")));
+    }
+
     void liveChartsRepaintAtMostOncePerInterval() {
         PaintCounter widget;
         widget.resize(100, 50);
