@@ -153,7 +153,7 @@ BENCHMARK(BM_RecordListMemoryPerRecord)
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 
-// The demo window on an in-memory workspace with the workload at 10,000 writes/s for
+// The demo window on an in-memory workspace with the workload at 10,000 records/s for
 // SHARDSCOPE_STALL_SECONDS (default 30). A 2 ms timer on the UI thread measures how late it
 // fires: the worst lateness is the longest stall a user could feel.
 void BM_LiveIngestLongestStall(benchmark::State& state) {
@@ -179,7 +179,9 @@ void BM_LiveIngestLongestStall(benchmark::State& state) {
         while (!window.historyLoaded()) QCoreApplication::processEvents();
         window.session()->clock().play();
         auto* workload = window.session()->workload();
-        workload->setRate(10'000);
+        // About two in three of the workload's writes go to tables with a stream (the counter
+        // table has none): 15,000 writes/s give the 10,000 records/s the budget is set for.
+        workload->setRate(15'000);
         workload->start();
 
         QElapsedTimer since;
