@@ -124,8 +124,10 @@ MainWindow::MainWindow(QSettings* settings, QWidget* parent)
 }
 
 MainWindow::~MainWindow() {
-    // The bridge drains the session's queue: it goes first.
+    // The bridge drains the session's queue: it goes first. A running image search is let go
+    // before the session waits for the pool.
     m_bridge.reset();
+    m_inspector->setDatabase(nullptr);
     m_session.reset();
 }
 
@@ -358,6 +360,9 @@ void MainWindow::buildMenus() {
 
 void MainWindow::adoptSession(std::unique_ptr<WorkspaceSession> session) {
     m_bridge.reset();
+    // Before anything that could start pool work on the old session (clearing the record list
+    // restarts an image search): replacing the session waits for the pool.
+    m_inspector->setDatabase(nullptr);
     m_undo.clear();
     m_records->clear();
     m_ttl->clear();
@@ -939,58 +944,95 @@ void MainWindow::saveWorkspaceAs() {
     if (!path.isEmpty()) saveWorkspaceTo(path);
 }
 
+// What was moving in a session when Save As began: the copy carries on the same way.
+struct SessionMotion {
+    bool playing = false;
+    double speed = 1;
+    bool writing = false;
+    double rate = 0;
+    std::optional<uint16_t> port;
+};
+
+namespace {
+
+// Stops everything that writes, so the copy holds every write anyone was told about and none
+// is made after it: the clock pauses, the workload pauses, the endpoint closes.
+SessionMotion holdStill(WorkspaceSession& session) {
+    SessionMotion motion;
+    sim::Clock& clock = session.clock();
+    motion.playing = clock.mode() == sim::Clock::Mode::Virtual && !clock.paused();
+    motion.speed = clock.speed();
+    if (demo::Workload* workload = session.workload()) {
+        motion.writing = workload->running();
+        motion.rate = workload->rate();
+        workload->pause();
+    }
+    motion.port = session.endpointPort();
+    if (motion.port) session.stopEndpoint();
+    clock.pause();
+    return motion;
+}
+
+// Sets a session going as `motion` says. Returns the endpoint's error, if it could not start.
+QString resume(WorkspaceSession& session, const SessionMotion& motion) {
+    session.clock().setSpeed(motion.speed);
+    if (motion.playing) session.clock().play();
+    if (demo::Workload* workload = session.workload(); workload && motion.writing) {
+        workload->setRate(motion.rate);
+        workload->start();
+    }
+    if (motion.port) {
+        if (auto started = session.startEndpoint(*motion.port); !started)
+            return QString::fromStdString(started.error().message);
+    }
+    return {};
+}
+
+}  // namespace
+
 void MainWindow::saveWorkspaceTo(const QString& path) {
     if (!m_session) return;
     statusBar()->showMessage(tr("Saving a copy to %1\u2026").arg(path));
     action(QStringLiteral("file.saveAs"))->setEnabled(false);
+    WorkspaceSession* original = m_session.get();
+    const SessionMotion motion = holdStill(*original);
     runAsync(
         this,
-        [database = &m_session->database(), target = path.toStdString()] {
+        [database = &original->database(), target = path.toStdString()] {
             return database->saveCopy(target);
         },
-        [this, path](Result<void> copied) {
+        [this, path, original, motion](Result<void> copied) {
             action(QStringLiteral("file.saveAs"))->setEnabled(true);
             statusBar()->clearMessage();
-            if (!copied) {
-                const QString error = QString::fromStdString(copied.error().message);
-                showError(tr("Save As"), error);
+            // Another workspace was opened meanwhile: the copy is made, the window stays.
+            const bool stillHere = m_session.get() == original;
+            if (!copied || !stillHere) {
+                const QString error =
+                    copied ? QString() : QString::fromStdString(copied.error().message);
+                if (!error.isEmpty()) showError(tr("Save As"), error);
+                if (stillHere) {
+                    if (const QString failed = resume(*m_session, motion); !failed.isEmpty())
+                        showError(tr("Endpoint"), failed);
+                }
                 emit saved(path, error);
                 return;
             }
-            continueIn(path);
+            continueIn(path, motion);
         });
 }
 
-// Reopens the saved copy the way the current workspace was opened, and sets the clock,
-// workload and endpoint going again as they were.
-void MainWindow::continueIn(const QString& path) {
+// Reopens the saved copy the way the current workspace was opened and sets it going as the
+// original was. Adopting the copy closes the original session first.
+void MainWindow::continueIn(const QString& path, const SessionMotion& motion) {
     WorkspaceSession::Options options = m_session->options();
     options.path = path;
     options.clockMode.reset();  // the copy remembers its clock and its moment
-    const sim::Clock& clock = m_session->clock();
-    const bool playing = clock.mode() == sim::Clock::Mode::Virtual && !clock.paused();
-    const double speed = clock.speed();
-    const demo::Workload* workload = m_session->workload();
-    const bool writing = workload && workload->running();
-    const double rate = workload ? workload->rate() : 0;
-    // Adopting the copy closes this session, and its endpoint with it: the port is free again
-    // by the time the copy's endpoint starts.
-    const std::optional<uint16_t> port = m_session->endpointPort();
-    openWorkspace(
-        options, [this, path, playing, speed, writing, rate, port](WorkspaceSession& session) {
-            session.clock().setSpeed(speed);
-            if (playing) session.clock().play();
-            if (auto* copyWorkload = session.workload(); copyWorkload && writing) {
-                copyWorkload->setRate(rate);
-                copyWorkload->start();
-            }
-            if (port) {
-                if (auto started = session.startEndpoint(*port); !started)
-                    showError(tr("Endpoint"), QString::fromStdString(started.error().message));
-            }
-            statusBar()->showMessage(tr("Saved; now working in %1").arg(path), 8000);
-            emit saved(path, QString());
-        });
+    openWorkspace(options, [this, path, motion](WorkspaceSession& session) {
+        if (const QString failed = resume(session, motion); !failed.isEmpty())
+            showError(tr("Endpoint"), failed);
+        statusBar()->showMessage(tr("Saved; now working in %1").arg(path), 8000);
+        emit saved(path, QString());
+    });
 }
 
 void MainWindow::showError(const QString& title, const QString& text) {

@@ -25,6 +25,8 @@ class QTimer;
 
 namespace shardscope::ui {
 
+struct SessionMotion;  // what was moving when Save As began (mainwindow.cpp)
+
 class ClockBar;
 class EventBridge;
 class ItemBrowser;
@@ -124,7 +126,7 @@ private:
     void newWorkspace();
     void chooseWorkspace();
     void saveWorkspaceAs();
-    void continueIn(const QString& path);
+    void continueIn(const QString& path, const SessionMotion& motion);
     void setTheme(const QString& name);
     void showError(const QString& title, const QString& text);
 

@@ -413,14 +413,24 @@ Result<void> Workspace::copyTo(const std::string& path) {
         fs::remove(temporary, ec);
         return storeError("Could not save a copy to " + path + ": the file could not be synced");
     }
-    // A journal left by an earlier workspace of that name would be replayed onto the copy.
-    for (const char* suffix : {"-wal", "-shm", "-journal"})
-        fs::remove(target.string() + suffix, ec);
+    // A journal left by an earlier workspace of that name would be replayed onto the copy: it
+    // is moved aside first, and back if the copy cannot take the name after all.
+    std::vector<std::pair<std::string, std::string>> aside;
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+        const std::string journal = target.string() + suffix;
+        if (!fs::exists(journal, ec)) continue;
+        const std::string moved = temporary + suffix + "-old";
+        fs::rename(journal, moved, ec);
+        if (!ec) aside.emplace_back(journal, moved);
+    }
     fs::rename(temporary, target, ec);
     if (ec) {
+        const std::string reason = ec.message();
+        for (const auto& [journal, moved] : aside) fs::rename(moved, journal, ec);
         fs::remove(temporary, ec);
-        return storeError("Could not save a copy to " + path + ": " + ec.message());
+        return storeError("Could not save a copy to " + path + ": " + reason);
     }
+    for (const auto& [journal, moved] : aside) fs::remove(moved, ec);
     syncFile(target.parent_path().string());  // the rename itself
     return {};
 }

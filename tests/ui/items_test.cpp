@@ -324,6 +324,27 @@ private slots:
     }
 };
 
+// A browser on a table holding nestedTask(), with that item selected in its editor.
+struct NestedTaskInBrowser {
+    std::unique_ptr<table::Database> db = openTasks(0);
+    QUndoStack stack;
+    ItemBrowser browser{&stack};
+
+    bool ready() {
+        table::PutItemRequest put;
+        put.tableName = "tasks";
+        put.item = nestedTask();
+        if (!db->putItem(put)) return false;
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        if (!waitFor(
+                [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }))
+            return false;
+        browser.view()->setCurrentIndex(browser.model()->index(0, 0));
+        return true;
+    }
+};
+
 class ItemTreeTest : public QObject {
     Q_OBJECT
 private slots:
@@ -573,20 +594,9 @@ private slots:
     }
 
     void badTreeInputsShowDynamoDbsMessage() {
-        auto db = openTasks(0);
-        {
-            table::PutItemRequest put;
-            put.tableName = "tasks";
-            put.item = nestedTask();
-            QVERIFY(db->putItem(put));
-        }
-        QUndoStack stack;
-        ItemBrowser browser(&stack);
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
-        QVERIFY(waitFor(
-            [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
-        browser.view()->setCurrentIndex(browser.model()->index(0, 0));
+        NestedTaskInBrowser fixture;
+        QVERIFY(fixture.ready());
+        ItemBrowser& browser = fixture.browser;
         ItemTreeModel& tree = *browser.treeModel();
         QVERIFY(waitFor([&] { return tree.rowCount() == 7; }));
         const QString savedText = browser.editor()->toPlainText();
@@ -640,7 +650,7 @@ private slots:
         QVERIFY(tree.addChild(tags).isValid());
         QVERIFY(browser.saveButton()->isEnabled());
         QVERIFY(browser.save());
-        QVERIFY(getTask(*db, "work", 7)->at("Tags") ==
+        QVERIFY(getTask(*fixture.db, "work", 7)->at("Tags") ==
                 model::AttributeValue::stringSet({"value1"}));
         QVERIFY(waitFor([&] { return !browser.model()->loading(); }));
     }
@@ -672,20 +682,9 @@ private slots:
     }
 
     void addAndRemoveFollowTheSelection() {
-        auto db = openTasks(0);
-        {
-            table::PutItemRequest put;
-            put.tableName = "tasks";
-            put.item = nestedTask();
-            QVERIFY(db->putItem(put));
-        }
-        QUndoStack stack;
-        ItemBrowser browser(&stack);
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
-        QVERIFY(waitFor(
-            [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
-        browser.view()->setCurrentIndex(browser.model()->index(0, 0));
+        NestedTaskInBrowser fixture;
+        QVERIFY(fixture.ready());
+        ItemBrowser& browser = fixture.browser;
         ItemTreeModel& tree = *browser.treeModel();
         QTreeView& view = *browser.treeView();
         auto* add = browser.findChild<QPushButton*>(QStringLiteral("addAttribute"));

@@ -753,9 +753,16 @@ private slots:
         QPushButton* create = dialog->buttons()->button(QDialogButtonBox::Ok);
         create->click();
         QVERIFY(!create->isEnabled());  // no second request while the first is out
+        // Nor an edit or a dismissal: what the request was made from stays as it was sent.
+        QVERIFY(!dialog->nameEdit()->isEnabled());
+        QVERIFY(!dialog->buttons()->button(QDialogButtonBox::Cancel)->isEnabled());
+        dialog->reject();
+        QVERIFY(dialog->isVisible());
         QVERIFY(done.wait(5000));
         QVERIFY(done.front().at(1).toString().contains(QStringLiteral("Table already exists")));
         QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->nameEdit()->isEnabled());
+        QVERIFY(dialog->buttons()->button(QDialogButtonBox::Cancel)->isEnabled());
         QCOMPARE(create->text(), QStringLiteral("Create"));
         QVERIFY(dialog->message()->text().contains(QStringLiteral("Table already exists")));
         QCOMPARE(dialog->indexModel()->rowCount(), 1);

@@ -75,6 +75,9 @@ struct ImageSearch::Job {
         uint16_t index = 0;
         std::string arn;
         std::string after;  // empty: from the oldest record
+        // The newest record the list held when the pass began: a pass ends there, even while
+        // the stream grows faster than it can be read (later passes take what came after).
+        uint64_t through = 0;
     };
     std::vector<Stream> streams;
     std::atomic<bool> cancelled{false};
@@ -107,20 +110,22 @@ ImageSearch::Outcome ImageSearch::search(table::Database& database, Job& job) {
                 outcome.error = page.error().message;
                 return outcome;
             }
+            bool reachedBound = false;
             for (const auto& record : page->records) {
-                const bool match =
-                    (record.newImage && itemContainsText(*record.newImage, job.needle)) ||
-                    (record.oldImage && itemContainsText(*record.oldImage, job.needle));
                 uint64_t sequence = 0;
-                if (match && RecordStore::parseSequence(record.sequenceNumber, sequence))
+                if (!RecordStore::parseSequence(record.sequenceNumber, sequence)) continue;
+                if (sequence > stream.through) {
+                    reachedBound = true;
+                    break;
+                }
+                if ((record.newImage && itemContainsText(*record.newImage, job.needle)) ||
+                    (record.oldImage && itemContainsText(*record.oldImage, job.needle)))
                     outcome.matches[stream.index].push_back(sequence);
+                outcome.searchedThrough[stream.index] = record.sequenceNumber;
+                job.scanned += 1;
             }
-            job.scanned += qint64(page->records.size());
-            if (!page->records.empty()) {
-                request.afterSequenceNumber = page->records.back().sequenceNumber;
-                outcome.searchedThrough[stream.index] = page->records.back().sequenceNumber;
-            }
-            if (!page->more) break;
+            if (reachedBound || !page->more || page->records.empty()) break;
+            request.afterSequenceNumber = page->records.back().sequenceNumber;
         }
     }
     return outcome;
@@ -140,25 +145,33 @@ ImageSearch::ImageSearch(StreamRecordModel* records, QObject* parent)
 }
 
 ImageSearch::~ImageSearch() {
-    cancel();
+    abandon();
 }
 
 void ImageSearch::setDatabase(table::Database* database) {
-    cancel();
+    abandon();
     m_database = database;
     setText(m_text);
 }
 
 void ImageSearch::cancel() {
+    m_followUpTimer.stop();
+    m_followUpWanted = false;
+    m_complete = false;  // so no follow-up starts: the search stays as the user left it
+    if (m_running) m_running->cancelled = true;
+}
+
+void ImageSearch::abandon() {
     m_generation.next();
     m_followUpTimer.stop();
     m_progressTimer.stop();
+    m_followUpWanted = false;
     if (m_running) m_running->cancelled = true;
     m_running.reset();
 }
 
 void ImageSearch::setText(const QString& text) {
-    cancel();
+    abandon();
     m_text = text;
     m_matches = {};
     m_searchedThrough.clear();
@@ -167,12 +180,13 @@ void ImageSearch::setText(const QString& text) {
 }
 
 void ImageSearch::scheduleFollowUp() {
-    if (!m_complete || m_text.isEmpty()) return;
+    if (m_text.isEmpty()) return;
     if (m_running) {
+        // Rows that arrive during a pass may lie past its bound: they get the next one.
         m_followUpWanted = true;
         return;
     }
-    if (!m_followUpTimer.isActive()) m_followUpTimer.start();
+    if (m_complete && !m_followUpTimer.isActive()) m_followUpTimer.start();
 }
 
 void ImageSearch::start(bool followUp) {
@@ -181,10 +195,14 @@ void ImageSearch::start(bool followUp) {
     const auto& streams = m_records->store().streams();
     m_searchedThrough.resize(streams.size());
     for (size_t i = 0; i < streams.size(); ++i)
-        job->streams.push_back({uint16_t(i), streams[i].arn, m_searchedThrough[i]});
+        job->streams.push_back(
+            {uint16_t(i), streams[i].arn, m_searchedThrough[i], streams[i].newestSequence});
     m_running = job;
     m_followUpWanted = false;
-    if (!followUp) m_progressTimer.start();
+    if (!followUp) {
+        m_progressTimer.start();
+        emit started();
+    }
     const quint64 ticket = m_generation.next();
     runAsync(
         this, [database = m_database, job] { return search(*database, *job); },
@@ -212,13 +230,15 @@ void ImageSearch::adopt(Outcome outcome, bool followUp) {
         }
     }
     for (auto& [stream, sequence] : outcome.searchedThrough) m_searchedThrough[stream] = sequence;
+    const bool wanted = m_followUpWanted;
+    m_followUpWanted = false;
     if (!followUp) {
         m_complete = !outcome.cancelled && outcome.error.empty();
         emit finished(outcome.cancelled, QString::fromStdString(outcome.error));
     } else if (!newRows.empty()) {
         emit rowsMatched(newRows);
     }
-    if (m_complete && m_followUpWanted) scheduleFollowUp();
+    if (m_complete && wanted) scheduleFollowUp();
 }
 
 }  // namespace shardscope::ui

@@ -44,6 +44,8 @@ public:
     void setDatabase(table::Database* database);
     // Starts a search for `text` (case-insensitive); empty stops searching and clears.
     void setText(const QString& text);
+    // Stops the running search; what it found so far is kept and reported (finished with
+    // cancelled = true). Records arriving later are not searched until the text is set again.
     void cancel();
 
     const QString& text() const { return m_text; }
@@ -53,6 +55,7 @@ public:
     const ImageMatches& matches() const { return m_matches; }
 
 signals:
+    void started();
     void progress(qint64 scanned, qint64 listed);
     // A full search ended: every row should be tested again. `error` is empty unless the
     // workspace refused to read.
@@ -65,6 +68,8 @@ private:
     struct Outcome;
     static Outcome search(table::Database& database, Job& job);  // on the pool
     void start(bool followUp);
+    // Drops the running search and anything it would still report.
+    void abandon();
     void adopt(Outcome outcome, bool followUp);
     void scheduleFollowUp();
 

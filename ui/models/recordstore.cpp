@@ -52,6 +52,8 @@ void RecordStore::append(const stream::RecordAppended& record) {
     row.sizeBytes = static_cast<uint32_t>(std::clamp<int64_t>(record.sizeBytes, 0, UINT32_MAX));
     row.shard = internShard(record.shardId);
     row.stream = internStream(record.streamArn);
+    auto& newest = m_streams[row.stream].newestSequence;
+    newest = std::max(newest, row.sequence);
     row.event = static_cast<uint8_t>(record.eventName);
     row.byTimeToLive = record.byTimeToLive;
 

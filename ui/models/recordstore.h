@@ -31,6 +31,7 @@ public:
     struct StreamName {
         std::string arn;
         std::string tableName;
+        uint64_t newestSequence = 0;  // of the rows appended so far
     };
 
     void append(const stream::RecordAppended& record);

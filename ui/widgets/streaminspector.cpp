@@ -106,13 +106,15 @@ StreamInspector::StreamInspector(StreamRecordModel* records, QWidget* parent)
                                     .arg(std::max(scanned, listed)));
     });
     connect(m_imageSearch, &ImageSearch::finished, this, &StreamInspector::onImageSearchFinished);
-    connect(m_imageSearch, &ImageSearch::rowsMatched, m_records, &StreamRecordModel::retest);
-    connect(m_cancelSearch, &QPushButton::clicked, m_imageSearch, &ImageSearch::cancel);
-    connect(m_cancelSearch, &QPushButton::clicked, this, [this] {
-        m_cancelSearch->setVisible(false);
-        m_searchStatus->setText(tr("Search cancelled: records found so far are shown"));
-        m_filter->imageMatchesChanged();
+    connect(m_imageSearch, &ImageSearch::started, this, [this] {
+        m_cancelSearch->setVisible(true);
+        m_searchStatus->setText(tr("Searching images\u2026"));
     });
+    connect(m_imageSearch, &ImageSearch::rowsMatched, this, [this](const std::vector<int>& rows) {
+        m_records->retest(rows);
+        showImageMatchCount();
+    });
+    connect(m_cancelSearch, &QPushButton::clicked, m_imageSearch, &ImageSearch::cancel);
     onRowsInserted(0);
 }
 
@@ -221,10 +223,9 @@ void StreamInspector::applyFilter() {
     filter.keyText = m_keys->text().trimmed();
     filter.imageText = m_imageText->text().trimmed();
     if (filter.imageText != m_imageSearch->text()) {
-        m_imageSearch->setText(filter.imageText);
-        m_cancelSearch->setVisible(m_imageSearch->searching());
-        m_searchStatus->setText(m_imageSearch->searching() ? tr("Searching images\u2026")
-                                                           : QString());
+        m_cancelSearch->setVisible(false);
+        m_searchStatus->clear();
+        m_imageSearch->setText(filter.imageText);  // says `started` unless the text is empty
     }
     const auto error = parseSequenceRange(m_range->text(), filter);
     m_filterError->setText(error.value_or(QString()));
@@ -239,11 +240,18 @@ void StreamInspector::onImageSearchFinished(bool cancelled, const QString& error
     m_filter->imageMatchesChanged();
     if (!error.isEmpty())
         m_searchStatus->setText(tr("The images could not be read: %1").arg(error));
-    else if (!cancelled)
-        m_searchStatus->setText(
-            tr("%n record(s) with \u201c%1\u201d in their images", nullptr, m_filter->rowCount())
-                .arg(m_imageSearch->text()));
+    else if (cancelled)
+        m_searchStatus->setText(tr("Search cancelled: %n record(s) found so far are shown", nullptr,
+                                   m_filter->rowCount()));
+    else
+        showImageMatchCount();
     onRowsInserted(0);
+}
+
+void StreamInspector::showImageMatchCount() {
+    m_searchStatus->setText(
+        tr("%n record(s) with \u201c%1\u201d in their images", nullptr, m_filter->rowCount())
+            .arg(m_imageSearch->text()));
 }
 
 void StreamInspector::followItem(const QString& table, const QString& keysText) {

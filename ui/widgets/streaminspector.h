@@ -61,6 +61,7 @@ private:
     void onCurrentChanged();
     void showMenu(const QPoint& position);
     void onImageSearchFinished(bool cancelled, const QString& error);
+    void showImageMatchCount();
 
     StreamRecordModel* m_records;
     RecordFilterModel* m_filter;

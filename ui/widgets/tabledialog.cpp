@@ -182,6 +182,24 @@ void TableDialog::validate() {
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty() && !m_applying);
 }
 
+// While the window applies the dialog's requests, what they were made from cannot change and
+// the dialog cannot be dismissed (a request under way cannot be taken back).
+void TableDialog::setFormLocked(bool locked) {
+    if (locked) {
+        m_locked.clear();
+        for (QWidget* child : findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+            if (child == m_buttons || child == m_message || !child->isEnabled()) continue;
+            child->setEnabled(false);
+            m_locked.push_back(child);
+        }
+    } else {
+        for (QWidget* child : m_locked) child->setEnabled(true);
+        m_locked.clear();
+    }
+    if (QPushButton* cancel = m_buttons->button(QDialogButtonBox::Cancel))
+        cancel->setEnabled(!locked);
+}
+
 void TableDialog::showError(const QString& message) {
     m_message->setText(message);
 }
@@ -193,6 +211,7 @@ void TableDialog::submit() {
     }
     // The red line is for what is wrong; the button says the dialog is waiting.
     m_applying = true;
+    setFormLocked(true);
     m_message->clear();
     QPushButton* ok = m_buttons->button(QDialogButtonBox::Ok);
     ok->setEnabled(false);
@@ -202,6 +221,7 @@ void TableDialog::submit() {
 
 void TableDialog::finishApply(const QString& error, std::optional<TableSpec> current) {
     m_applying = false;
+    setFormLocked(false);
     m_buttons->button(QDialogButtonBox::Ok)->setText(m_existing ? tr("Apply") : tr("Create"));
     if (error.isEmpty()) {
         accept();

@@ -3,6 +3,7 @@
 
 #include <QDialog>
 #include <optional>
+#include <vector>
 
 #include "models/tablespec.h"
 
@@ -26,6 +27,10 @@ public:
     explicit TableDialog(QWidget* parent = nullptr, std::optional<TableSpec> existing = {});
 
     TableSpec spec() const;
+    // Escape and the close button wait too while a request is under way.
+    void reject() override {
+        if (!m_applying) QDialog::reject();
+    }
     bool editing() const { return m_existing.has_value(); }
     const std::optional<TableSpec>& existing() const { return m_existing; }
     // Shows what the engine answered when the dialog's request was refused.
@@ -57,6 +62,7 @@ signals:
     void submitted();
 
 private:
+    void setFormLocked(bool locked);
     void submit();
     void buildIndexSection(QLayout* layout);
     void openIndexEditor(int row);
@@ -79,6 +85,7 @@ private:
     QLabel* m_message = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     bool m_applying = false;
+    std::vector<QWidget*> m_locked;  // disabled while applying, enabled again after
 };
 
 }  // namespace shardscope::ui
