@@ -20,10 +20,12 @@
 
 #include "demo/workload.h"
 #include "mainwindow.h"
+#include "models/itemtablemodel.h"
 #include "models/recordfiltermodel.h"
 #include "models/streamrecordmodel.h"
 #include "session/eventbridge.h"
 #include "session/workspacesession.h"
+#include "table/database.h"
 
 namespace {
 
@@ -230,6 +232,96 @@ void BM_LiveIngestLongestStall(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_LiveIngestLongestStall)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// The item browser's model and view on a table of ITEMS items (in memory, a few attributes
+// each, like the demo's tasks): time to the first page, then a user dragging the scroll bar to
+// the end again and again, each time making the view fetch the next page off the UI thread.
+// Counters: the first page, pages per second, the slowest UI-thread dispatch while paging (CPU
+// time, from TimingApplication), and resident memory per row loaded.
+void BM_ItemBrowserPagesThroughMillionItems(benchmark::State& state) {
+    const int items = int(state.range(0));
+    const int rowsToLoad = int(state.range(1));
+    table::DatabaseOptions options(":memory:");
+    options.deferCommits = true;
+    auto database = table::Database::open(options);
+    if (!database) {
+        state.SkipWithError(database.error().message.c_str());
+        return;
+    }
+    table::CreateTableRequest create;
+    create.tableName = "tasks";
+    create.keySchema = {{"ListId", "HASH"}, {"TaskId", "RANGE"}};
+    create.attributeDefinitions = {{"ListId", "S"}, {"TaskId", "S"}};
+    create.billingMode = "PAY_PER_REQUEST";
+    if (!(*database)->createTable(create)) {
+        state.SkipWithError("createTable failed");
+        return;
+    }
+    for (int i = 0; i < items; ++i) {
+        table::PutItemRequest put;
+        put.tableName = "tasks";
+        put.item = {
+            {"ListId", model::AttributeValue::string("list-" + std::to_string(i % 1000))},
+            {"TaskId", model::AttributeValue::string("task-" + std::to_string(i))},
+            {"Title", model::AttributeValue::string("write the report, part " + std::to_string(i))},
+            {"Done", model::AttributeValue::boolean(i % 3 == 0)},
+            {"Priority",
+             model::AttributeValue::number(*model::Number::parse(std::to_string(i % 5)))}};
+        if (!(*database)->putItem(put)) {
+            state.SkipWithError("putItem failed");
+            return;
+        }
+        if (i % 5000 == 4999) (void)(*database)->flush();
+    }
+    (void)(*database)->flush();
+
+    for (auto _ : state) {
+        ui::ItemTableModel model;
+        model.setDatabase(database->get());
+        QTableView view;
+        view.setModel(&model);
+        view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view.resize(1000, 600);
+        view.show();
+        QCoreApplication::processEvents();
+        const double before = residentBytes();
+        QElapsedTimer clock;
+        clock.start();
+        model.setSource({QStringLiteral("tasks"),
+                         {{"ListId", model::KeyType::S}, {{"TaskId", model::KeyType::S}}},
+                         std::nullopt});
+        while (model.rowCount() == 0)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        state.counters["first_page_ms"] = double(clock.nsecsElapsed()) / 1e6;
+
+        auto* app = static_cast<TimingApplication*>(qApp);
+        app->slowest.clear();
+        app->timing = true;
+        clock.restart();
+        int pages = 0;
+        while (model.rowCount() < rowsToLoad && !model.complete()) {
+            const int rows = model.rowCount();
+            view.scrollToBottom();  // the view asks for more (fetchMore) as the end comes into view
+            while (model.rowCount() == rows && !model.complete())
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            ++pages;
+        }
+        const double seconds = double(clock.nsecsElapsed()) / 1e9;
+        app->timing = false;
+        state.counters["rows_loaded"] = model.rowCount();
+        state.counters["pages_per_s"] = double(pages) / seconds;
+        state.counters["slowest_dispatch_ms"] =
+            app->slowest.empty() ? 0 : double(app->slowest.front().ns) / 1e6;
+        state.counters["bytes_per_row"] = (residentBytes() - before) / double(model.rowCount());
+        for (const auto& dispatch : app->slowest)
+            std::fprintf(stderr, "slow dispatch %7.1f ms  %s\n", double(dispatch.ns) / 1e6,
+                         qPrintable(dispatch.what));
+    }
+}
+BENCHMARK(BM_ItemBrowserPagesThroughMillionItems)
+    ->Args({1'000'000, 200'000})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
