@@ -4,6 +4,7 @@
 #include <QAbstractTableModel>
 #include <QString>
 #include <nlohmann/json_fwd.hpp>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -80,7 +81,9 @@ private:
 
     table::Database* m_database = nullptr;
     ItemSource m_source;
-    std::vector<model::Item> m_items;
+    // A deque: growing past a few hundred thousand rows moves no rows (a vector's doubling
+    // moved them all at once, a UI-thread pause of tens of milliseconds).
+    std::deque<model::Item> m_items;
     std::vector<std::string> m_columns;
     std::optional<model::Item> m_lastKey;
     Generation m_generation;
