@@ -256,21 +256,26 @@ TEST_F(DemoWorkload, HighRateWritesAndStopsPromptly) {
     workload.start();
     // step() takes turns with the running thread.
     for (int i = 0; i < 50; ++i) ASSERT_TRUE(workload.step().ok());
-    std::this_thread::sleep_for(500ms);
+    // Throughput depends on the machine (and the sanitizers): the test waits for a count, with a
+    // generous deadline, and only prints the rate. The writer runs at a lower priority (nice).
+    const auto deadline = began + 30s;
+    while (workload.writes() < 800 && SteadyClock::now() < deadline)
+        std::this_thread::sleep_for(10ms);
     const auto pausing = SteadyClock::now();
     workload.pause();
     const uint64_t written = workload.writes();
     const double seconds = std::chrono::duration<double>(pausing - began).count();
     std::cout << "[ workload ] " << written << " writes in " << seconds
               << " s = " << double(written) / seconds << " writes/s\n";
-    EXPECT_GT(written, 500u);
+    EXPECT_GE(written, 800u);
     std::this_thread::sleep_for(100ms);  // the action under way when pause() came has ended
     const uint64_t settled = workload.writes();
     EXPECT_LE(settled - written, 3u);
     std::this_thread::sleep_for(100ms);
     EXPECT_EQ(workload.writes(), settled);
     EXPECT_EQ(workload.lastError(), "");
-    EXPECT_EQ(records(demo::kTaskTable).size() > 500, true);
+    // Two in three writes go to the task table (the counter table has no stream).
+    EXPECT_GT(records(demo::kTaskTable).size(), 400u);
 }
 
 // A failing write is reported and the workload goes on with what still works.
