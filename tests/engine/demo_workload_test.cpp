@@ -225,7 +225,7 @@ TEST_F(DemoWorkload, StartPauseAndDestroyDoNotHang) {
         EXPECT_FALSE(workload.running());
         workload.start();
         EXPECT_TRUE(workload.running());
-        std::this_thread::sleep_for(100ms);
+        for (int i = 0; i < 150 && workload.writes() == 0; ++i) std::this_thread::sleep_for(10ms);
         workload.pause();
         EXPECT_FALSE(workload.running());
         const uint64_t paused = workload.writes();
@@ -289,7 +289,9 @@ TEST_F(DemoWorkload, ErrorsAreReportedAndTheWorkloadKeepsGoing) {
         std::this_thread::sleep_for(10ms);
     EXPECT_NE(workload.lastError(), "");
     const uint64_t before = workload.writes();
-    std::this_thread::sleep_for(300ms);
+    const auto later = SteadyClock::now() + 5s;
+    while (workload.writes() == before && SteadyClock::now() < later)
+        std::this_thread::sleep_for(10ms);
     EXPECT_GT(workload.writes(), before);  // changes still succeed
     EXPECT_TRUE(workload.running());
 }
