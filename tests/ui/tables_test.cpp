@@ -227,7 +227,12 @@ private slots:
         window.applyTable(spec, std::nullopt);
         QVERIFY(done.wait(5000));
         QCOMPARE(done.front().at(1).toString(), QString());  // no error
-        QVERIFY(waitFor([&] { return window.tables()->rowOf(QStringLiteral("orders")) == 0; }));
+        // The window's once-a-second refresh may list the table between its creation and its
+        // TTL step: wait for the list to show the finished table.
+        QVERIFY(waitFor([&] {
+            return window.tables()->rowOf(QStringLiteral("orders")) == 0 &&
+                   !window.tables()->tables().front().ttlAttribute.isEmpty();
+        }));
         const TableSummary& created = window.tables()->tables().front();
         QCOMPARE(created.streamView, QStringLiteral("NEW_IMAGE"));
         QCOMPARE(created.ttlAttribute, QStringLiteral("expires"));
