@@ -114,6 +114,18 @@ std::optional<model::Item> getTask(table::Database& db, const std::string& list,
 
 }  // namespace
 
+// An item browser on a fresh "tasks" table of `items` items, with its own undo stack.
+struct TasksInBrowser {
+    std::unique_ptr<table::Database> db;
+    QUndoStack stack;
+    ItemBrowser browser{&stack};
+
+    explicit TasksInBrowser(int items) : db(openTasks(items)) {
+        browser.setDatabase(db.get());
+        browser.setTable(QStringLiteral("tasks"), taskKeys());
+    }
+};
+
 class ItemModelsTest : public QObject {
     Q_OBJECT
 private slots:
@@ -302,11 +314,8 @@ private slots:
     }
 
     void browserSavesThroughTheUndoStack() {
-        auto db = openTasks(3);
-        QUndoStack stack;
-        ItemBrowser browser(&stack);
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        TasksInBrowser fixture(3);
+        auto& [db, stack, browser] = fixture;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         browser.newItem();
         browser.editor()->setPlainText(
@@ -325,18 +334,15 @@ private slots:
 };
 
 // A browser on a table holding nestedTask(), with that item selected in its editor.
-struct NestedTaskInBrowser {
-    std::unique_ptr<table::Database> db = openTasks(0);
-    QUndoStack stack;
-    ItemBrowser browser{&stack};
+struct NestedTaskInBrowser : TasksInBrowser {
+    NestedTaskInBrowser() : TasksInBrowser(0) {}
 
     bool ready() {
         table::PutItemRequest put;
         put.tableName = "tasks";
         put.item = nestedTask();
         if (!db->putItem(put)) return false;
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        browser.refresh();
         if (!waitFor(
                 [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }))
             return false;
@@ -517,11 +523,8 @@ private slots:
     }
 
     void treeEditsAreSavedThroughTheJsonText() {
-        auto db = openTasks(3);
-        QUndoStack stack;
-        ItemBrowser browser(&stack);
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        TasksInBrowser fixture(3);
+        auto& [db, stack, browser] = fixture;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         QVERIFY(!browser.treeView()->isEnabled());
         browser.newItem();
@@ -563,11 +566,8 @@ private slots:
     }
 
     void typedJsonReseedsTheTreeOrDisablesIt() {
-        auto db = openTasks(0);
-        QUndoStack stack;
-        ItemBrowser browser(&stack);
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        TasksInBrowser fixture(0);
+        auto& [db, stack, browser] = fixture;
         QCOMPARE(browser.editorTabs()->tabText(0), QStringLiteral("Tree"));
         QCOMPARE(browser.editorTabs()->tabText(1), QStringLiteral("JSON"));
         browser.newItem();
@@ -712,11 +712,8 @@ private slots:
     }
 
     void plainJsonViewLeavesTheTreeReadOnly() {
-        auto db = openTasks(1);
-        QUndoStack stack;
-        ItemBrowser browser(&stack);
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
+        TasksInBrowser fixture(1);
+        auto& [db, stack, browser] = fixture;
         QVERIFY(waitFor(
             [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
         browser.view()->setCurrentIndex(browser.model()->index(0, 0));
