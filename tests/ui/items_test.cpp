@@ -15,6 +15,7 @@
 #include "models/itemtablemodel.h"
 #include "models/itemtreemodel.h"
 #include "models/tablelistmodel.h"
+#include "session/async.h"
 #include "session/editcommands.h"
 #include "table/database.h"
 #include "uitest.h"
@@ -31,7 +32,18 @@ model::KeySchema taskKeys() {
     return keys;
 }
 
-std::unique_ptr<table::Database> openTasks(int items) {
+// The models under test read pages on the window's work pool with a plain pointer to the
+// database, as they do in the window (where the session waits for the pool before it closes).
+// A test's database outlives its models' reads the same way: it waits for the pool first.
+struct ClosedAfterPendingReads {
+    void operator()(table::Database* database) const {
+        workPool().waitForDone();
+        delete database;
+    }
+};
+using TasksDatabase = std::unique_ptr<table::Database, ClosedAfterPendingReads>;
+
+TasksDatabase openTasks(int items) {
     auto db = table::Database::open(table::DatabaseOptions(":memory:"));
     if (!db) qFatal("open: %s", db.error().message.c_str());
     table::CreateTableRequest create;
@@ -48,7 +60,7 @@ std::unique_ptr<table::Database> openTasks(int items) {
         if (i % 100 == 7) put.item["Note"] = model::AttributeValue::string("n" + std::to_string(i));
         if (!(*db)->putItem(put)) qFatal("putItem");
     }
-    return std::move(db).value();
+    return TasksDatabase(std::move(db).value().release());
 }
 
 // An item with every kind of nesting the tree shows: a map holding a list, both kinds of set,
@@ -116,7 +128,7 @@ std::optional<model::Item> getTask(table::Database& db, const std::string& list,
 
 // An item browser on a fresh "tasks" table of `items` items, with its own undo stack.
 struct TasksInBrowser {
-    std::unique_ptr<table::Database> db;
+    TasksDatabase db;
     QUndoStack stack;
     ItemBrowser browser{&stack};
 
@@ -315,7 +327,9 @@ private slots:
 
     void browserSavesThroughTheUndoStack() {
         TasksInBrowser fixture(3);
-        auto& [db, stack, browser] = fixture;
+        auto& db = fixture.db;
+        auto& stack = fixture.stack;
+        auto& browser = fixture.browser;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         browser.newItem();
         browser.editor()->setPlainText(
@@ -524,7 +538,9 @@ private slots:
 
     void treeEditsAreSavedThroughTheJsonText() {
         TasksInBrowser fixture(3);
-        auto& [db, stack, browser] = fixture;
+        auto& db = fixture.db;
+        auto& stack = fixture.stack;
+        auto& browser = fixture.browser;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         QVERIFY(!browser.treeView()->isEnabled());
         browser.newItem();
@@ -567,7 +583,7 @@ private slots:
 
     void typedJsonReseedsTheTreeOrDisablesIt() {
         TasksInBrowser fixture(0);
-        auto& [db, stack, browser] = fixture;
+        auto& browser = fixture.browser;
         QCOMPARE(browser.editorTabs()->tabText(0), QStringLiteral("Tree"));
         QCOMPARE(browser.editorTabs()->tabText(1), QStringLiteral("JSON"));
         browser.newItem();
@@ -713,7 +729,7 @@ private slots:
 
     void plainJsonViewLeavesTheTreeReadOnly() {
         TasksInBrowser fixture(1);
-        auto& [db, stack, browser] = fixture;
+        auto& browser = fixture.browser;
         QVERIFY(waitFor(
             [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
         browser.view()->setCurrentIndex(browser.model()->index(0, 0));

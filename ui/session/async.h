@@ -3,16 +3,22 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <memory>
 #include <utility>
 
 namespace shardscope::ui {
 
-// Runs `work` on the global thread pool and hands its result to `adopt` on `context`'s thread,
-// unless `context` is gone by then. Engine calls that touch the disk go through here, never
-// through the UI thread. Work may hold plain pointers into the open WorkspaceSession: the
-// session waits for the pool before it closes.
+// The window's own background threads. Not QThreadPool::globalInstance(): Qt's raster engine
+// splits large fills across the global pool and the UI thread waits for those pieces, so a
+// table scan queued there would stall painting for as long as the scan runs.
+QThreadPool& workPool();
+
+// Runs `work` on workPool() and hands its result to `adopt` on `context`'s thread, unless
+// `context` is gone by then. Engine calls that touch the disk go through here, never through
+// the UI thread. Work may hold plain pointers into the open WorkspaceSession: the session waits
+// for the pool before it closes.
 template <typename Work, typename Adopt>
 void runAsync(QObject* context, Work work, Adopt adopt) {
     using Value = decltype(work());
@@ -22,7 +28,7 @@ void runAsync(QObject* context, Work work, Adopt adopt) {
                          adopt(watcher->future().takeResult());
                          watcher->deleteLater();
                      });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(QtConcurrent::run(&workPool(), std::move(work)));
 }
 
 // Drops results of requests that a newer request has superseded: take a ticket when asking,

@@ -3,6 +3,8 @@
 
 #include <QThreadPool>
 
+#include "session/async.h"
+
 #include "demo/tasklist.h"
 #include "demo/workload.h"
 #include "endpoint/server.h"
@@ -37,10 +39,15 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const Options& 
     return session;
 }
 
+QThreadPool& workPool() {
+    static QThreadPool pool;
+    return pool;
+}
+
 WorkspaceSession::~WorkspaceSession() {
     // Reads and writes the window started on the thread pool hold plain pointers into this
     // session; they finish before anything they point at goes away.
-    QThreadPool::globalInstance()->waitForDone();
+    workPool().waitForDone();
     // Outside writers first, then our own, then time: nothing may write once the scheduler stops.
     stopEndpoint();
     m_workload.reset();
