@@ -9,6 +9,7 @@
 #include "demo/workload.h"
 #include "mainwindow.h"
 #include "session/workspacesession.h"
+#include "translations.h"
 #include "widgets/palette.h"
 
 namespace shardscope::app {
@@ -40,6 +41,8 @@ int runWindow(const ServeOptions& options, int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("ShardScope"));
     QApplication::setApplicationVersion(QStringLiteral(SHARDSCOPE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.shardscope.ShardScope"));
+    // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), English when none is shipped.
+    ui::installTranslations(app);
 
     QSettings settings;
     ui::applyTheme(app, ui::themeFromName(settings.value(QStringLiteral("ui/theme")).toString()));

@@ -27,6 +27,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <limits>
 
 #include "demo/workload.h"
 #include "model/codec.h"
@@ -248,6 +249,13 @@ void MainWindow::buildMenus() {
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_undo.createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
+    // "Undo Add item …" reads as one phrase in English only: each language words it whole.
+    connect(&m_undo, &QUndoStack::undoTextChanged, undo, [undo](const QString& text) {
+        undo->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(text));
+    });
+    connect(&m_undo, &QUndoStack::redoTextChanged, redo, [redo](const QString& text) {
+        redo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
+    });
     m_actions[QStringLiteral("edit.undo")] = undo;
     m_actions[QStringLiteral("edit.redo")] = redo;
     edit->addAction(undo);
@@ -322,10 +330,10 @@ void MainWindow::buildMenus() {
         updateWorkloadActions();
     });
     demo->addAction(run);
-    QMenu* rate = demo->addMenu(tr("Workload &Rate"));
+    QMenu* rate = demo->addMenu(tr("Workload R&ate"));
     auto* rates = new QActionGroup(this);
     for (double perSecond : {1.0, 4.0, 20.0, 100.0, 1000.0, 10000.0}) {
-        QAction* choice = rate->addAction(tr("%L1 writes per second").arg(perSecond));
+        QAction* choice = rate->addAction(tr("%Ln write(s) per second", nullptr, int(perSecond)));
         choice->setCheckable(true);
         choice->setData(perSecond);
         rates->addAction(choice);
@@ -403,8 +411,8 @@ void MainWindow::adoptSession(std::unique_ptr<WorkspaceSession> session) {
             });
     connect(m_bridge.get(), &EventBridge::eventsDropped, this, [this](quint64 count) {
         statusBar()->showMessage(
-            tr("The window fell behind and skipped %L1 events; the stream itself lost nothing.")
-                .arg(count),
+            tr("The window fell behind and skipped %Ln event(s); the stream itself lost nothing.",
+               nullptr, int(std::min<quint64>(count, std::numeric_limits<int>::max()))),
             8000);
     });
     connect(m_bridge.get(), &EventBridge::ticked, this, [this] {
@@ -416,18 +424,21 @@ void MainWindow::adoptSession(std::unique_ptr<WorkspaceSession> session) {
     connect(m_session.get(), &WorkspaceSession::endpointChanged, this,
             &MainWindow::updateEndpointStatus);
     const qint64 rollover = m_session->rolloverPeriodMs();
-    QString period = tr("%1 seconds").arg(rollover / 1000);
-    if (rollover == 60'000)
-        period = tr("minute");
-    else if (rollover % 60'000 == 0)
-        period = tr("%1 minutes").arg(rollover / 60'000);
-    m_lanesCaption->setText(
-        rollover == 4 * 3'600'000
-            ? tr("Shards roll over every 4 hours and split above 1,000 records/s, as in "
-                 "DynamoDB. The wheel zooms; a click lists a shard's records.")
-            : tr("Shards roll over every %1 (a lab setting; DynamoDB: about 4 hours) and split "
-                 "above 1,000 records/s. The wheel zooms; a click lists a shard's records.")
-                  .arg(period));
+    if (rollover == 4 * 3'600'000) {
+        m_lanesCaption->setText(
+            tr("Shards roll over every 4 hours and split above 1,000 records/s, as in "
+               "DynamoDB. The wheel zooms; a click lists a shard's records."));
+    } else if (rollover % 60'000 == 0) {
+        m_lanesCaption->setText(
+            tr("Shards roll over every %n minute(s) (a lab setting; DynamoDB: about 4 hours) and "
+               "split above 1,000 records/s. The wheel zooms; a click lists a shard's records.",
+               nullptr, int(rollover / 60'000)));
+    } else {
+        m_lanesCaption->setText(
+            tr("Shards roll over every %n second(s) (a lab setting; DynamoDB: about 4 hours) and "
+               "split above 1,000 records/s. The wheel zooms; a click lists a shard's records.",
+               nullptr, int(rollover / 1000)));
+    }
     updateTtlLag();
     if (!m_session->inMemory()) rememberRecent(m_session->path());
     loadHistory();
@@ -932,12 +943,13 @@ void MainWindow::newWorkspace() {
 
 void MainWindow::saveWorkspaceAs() {
     if (!m_session) return;
-    const QString suggested = m_session->inMemory()
-                                  ? QStringLiteral("workspace.db")
-                                  : QFileInfo(m_session->path())
-                                        .dir()
-                                        .filePath(QFileInfo(m_session->path()).completeBaseName() +
-                                                  tr(" copy") + QStringLiteral(".db"));
+    const QString suggested =
+        m_session->inMemory()
+            ? QStringLiteral("workspace.db")
+            : QFileInfo(m_session->path())
+                  .dir()
+                  .filePath(tr("%1 copy").arg(QFileInfo(m_session->path()).completeBaseName()) +
+                            QStringLiteral(".db"));
     // The dialog asks before replacing an existing file.
     const QString path = QFileDialog::getSaveFileName(this, tr("Save Workspace As"), suggested,
                                                       tr("ShardScope workspaces (*.db)"));

@@ -284,14 +284,11 @@ QString summary(const Node& node) {
     const auto count = qulonglong(node.children.size());
     switch (node.type) {
         case Type::M:
-            return count == 1 ? ItemTreeModel::tr("1 attribute")
-                              : ItemTreeModel::tr("%L1 attributes").arg(count);
+            return ItemTreeModel::tr("%Ln attribute(s)", nullptr, int(count));
         case Type::L:
-            return count == 1 ? ItemTreeModel::tr("1 element")
-                              : ItemTreeModel::tr("%L1 elements").arg(count);
+            return ItemTreeModel::tr("%Ln element(s)", nullptr, int(count));
         default:
-            return count == 1 ? ItemTreeModel::tr("1 member")
-                              : ItemTreeModel::tr("%L1 members").arg(count);
+            return ItemTreeModel::tr("%Ln member(s)", nullptr, int(count));
     }
 }
 

@@ -206,8 +206,9 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     connect(m_model, &ItemTableModel::loadFailed, this,
             [this](const QString& error) { m_status->setText(error); });
     connect(m_model, &ItemTableModel::pageLoaded, this, [this](int rows) {
-        m_status->setText(m_model->complete() ? tr("%L1 items").arg(rows)
-                                              : tr("%L1 items read; scroll for more").arg(rows));
+        m_status->setText(m_model->complete()
+                              ? tr("%Ln item(s)", nullptr, rows)
+                              : tr("%Ln item(s) read; scroll for more", nullptr, rows));
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
         const QModelIndex index = m_view->indexAt(position);

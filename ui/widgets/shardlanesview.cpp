@@ -214,10 +214,10 @@ void ShardLanesView::paintAxis(QPainter& painter, const QRectF& area, const Span
         const QString label = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(format);
         painter.drawText(QRectF(x - 40, kMargin, 80, kAxisHeight - 8), Qt::AlignCenter, label);
     }
-    painter.drawText(
-        QRectF(kMargin, kMargin, 150, kAxisHeight - 8), Qt::AlignLeft | Qt::AlignVCenter,
-        QString::fromStdString(m_lineage->tableName) + QStringLiteral(" \u00b7 ") +
-            (m_order.size() == 1 ? tr("1 shard") : tr("%1 shards").arg(m_order.size())));
+    painter.drawText(QRectF(kMargin, kMargin, 150, kAxisHeight - 8),
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     QString::fromStdString(m_lineage->tableName) + QStringLiteral(" \u00b7 ") +
+                         tr("%Ln shard(s)", nullptr, int(m_order.size())));
 }
 
 void ShardLanesView::paintLane(QPainter& painter, size_t lane, const QRectF& area,

@@ -101,9 +101,9 @@ StreamInspector::StreamInspector(StreamRecordModel* records, QWidget* parent)
             &StreamInspector::onCurrentChanged);
     connect(m_view, &QWidget::customContextMenuRequested, this, &StreamInspector::showMenu);
     connect(m_imageSearch, &ImageSearch::progress, this, [this](qint64 scanned, qint64 listed) {
-        m_searchStatus->setText(tr("Searching images\u2026 %L1 of %L2 records read")
-                                    .arg(scanned)
-                                    .arg(std::max(scanned, listed)));
+        m_searchStatus->setText(tr("Searching images\u2026 %1 of %Ln record(s) read", nullptr,
+                                   int(std::max(scanned, listed)))
+                                    .arg(QLocale().toString(scanned)));
     });
     connect(m_imageSearch, &ImageSearch::finished, this, &StreamInspector::onImageSearchFinished);
     connect(m_imageSearch, &ImageSearch::started, this, [this] {
@@ -327,12 +327,13 @@ void StreamInspector::onRowsInserted(int count) {
     const int shown = m_filter->rowCount();
     const int total = m_records->rowCount();
     const QString counts = shown == total
-                               ? tr("%L1 records").arg(total)
-                               : tr("%L1 of %L2 records match the filter").arg(shown).arg(total);
+                               ? tr("%Ln record(s)", nullptr, total)
+                               : tr("The filter shows %1 of %Ln record(s)", nullptr, total)
+                                     .arg(QLocale().toString(shown));
     if (m_following) {
         m_status->setText(counts + tr(" \u2014 following new records"));
     } else {
-        m_status->setText(counts + tr(" \u2014 paused \u2014 %L1 new").arg(m_pending));
+        m_status->setText(counts + tr(" \u2014 paused \u2014 %Ln new", nullptr, m_pending));
     }
     m_latest->setVisible(!m_following);
 }
