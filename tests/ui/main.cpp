@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "translations.h"
 #include "uitest.h"
 #include "widgets/palette.h"
 
@@ -45,6 +46,8 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ShardScope tests"));
     shardscope::ui::applyTheme(app, shardscope::ui::Theme::Light);
+    // English whatever the machine's language, with its plural forms ("1 record", "2 records").
+    shardscope::ui::installTranslations(app, QLocale(QLocale::English));
 
     auto& tests = shardscope::ui::test::registry();
     std::vector<char*> rest{argv[0]};
