@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
@@ -14,6 +17,8 @@
 #include "mainwindow.h"
 #include "translations.h"
 #include "uitest.h"
+#include "widgets/indexdialog.h"
+#include "widgets/tabledialog.h"
 
 namespace shardscope::ui::test {
 namespace {
@@ -73,6 +78,27 @@ QStringList placeholders(const QString& text) {
     found.sort();
     found.removeDuplicates();
     return found;
+}
+
+// Buttons, check boxes, combo boxes and one-line labels laid out narrower than their text needs.
+QStringList cutTexts(const QWidget& top) {
+    QStringList cut;
+    const auto note = [&](const QWidget* widget, const QString& text, int needed) {
+        if (widget->isVisible() && widget->width() < needed)
+            cut << QStringLiteral("\"%1\" (%2 of %3 px)")
+                       .arg(text)
+                       .arg(widget->width())
+                       .arg(needed);
+    };
+    for (const auto* button : top.findChildren<QAbstractButton*>())
+        if (!button->text().isEmpty())
+            note(button, button->text(), button->minimumSizeHint().width());
+    for (const auto* combo : top.findChildren<QComboBox*>())
+        note(combo, combo->currentText(), combo->minimumSizeHint().width());
+    for (const auto* label : top.findChildren<QLabel*>())
+        if (!label->wordWrap() && !label->text().isEmpty() && label->textFormat() != Qt::RichText)
+            note(label, label->text(), label->minimumSizeHint().width());
+    return cut;
 }
 
 // One <message> of a .ts file.
@@ -182,6 +208,27 @@ private slots:
         QCOMPARE(many, QStringLiteral("1,200 records"));
     }
 
+    // What the application installs at start: ours, and Qt's own German when the system has it
+    // (Debian: qt6-translations-l10n); without it, ours alone.
+    void qtsOwnCatalogueJoinsWhenInstalled() {
+        const auto before = qApp->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly);
+        const QString language =
+            installTranslations(*qApp, QLocale(QLocale::German, QLocale::Germany));
+        auto installed = qApp->findChildren<QTranslator*>(Qt::FindDirectChildrenOnly);
+        for (auto* old : before) installed.removeAll(old);
+        const QString cancel = QCoreApplication::translate("QPlatformTheme", "Cancel");
+        qDeleteAll(installed);  // back to the English main() installed
+        QCOMPARE(language, QStringLiteral("de"));
+        const QDir qtCatalogues(QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+        if (!qtCatalogues.exists(QStringLiteral("qtbase_de.qm"))) {
+            QCOMPARE(installed.size(), 1);
+            QSKIP("Qt's German catalogue is not installed (qt6-translations-l10n)");
+        }
+        QCOMPARE(installed.size(), 2);
+        QCOMPARE(cancel, QStringLiteral("Abbrechen"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
+    }
+
     void theWindowSpeaksGerman() {
         InstalledCatalogue german(QLocale(QLocale::German, QLocale::Germany));
         QVERIFY(german.loaded);
@@ -206,6 +253,56 @@ private slots:
                                                          "%Ln record(s)", nullptr, 1200);
         QLocale::setDefault(before);
         QCOMPARE(many, QStringLiteral("1.200 Datens\u00e4tze"));
+    }
+
+    // German words are long: the dialogs grow to hold them, nothing is cut off. The pictures go
+    // next to the other screenshots (de-*.png) for a look.
+    void germanDialogsHoldTheirTexts() {
+        InstalledCatalogue german(QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY(german.loaded);
+        TableSpec spec;
+        spec.name = QStringLiteral("todoListTask");
+        spec.partitionName = QStringLiteral("ListId");
+        spec.sortName = QStringLiteral("TaskId");
+        spec.streamView = QStringLiteral("NEW_AND_OLD_IMAGES");
+        spec.ttlAttribute = QStringLiteral("expires");
+        SecondaryIndex index;
+        index.name = QStringLiteral("byStatus");
+        index.partitionName = QStringLiteral("Status");
+        index.projection = QStringLiteral("INCLUDE");
+        index.nonKeyAttributes = {QStringLiteral("Title")};
+        spec.indexes.push_back(index);
+        TableDialog newTable;
+        TableDialog change(nullptr, spec);
+        IndexDialog indexDialog(spec, 0, false);
+        const QString directory = QStringLiteral(SHARDSCOPE_SCREENSHOT_DIR);
+        QDir().mkpath(directory);
+        const std::pair<QDialog*, const char*> dialogs[] = {{&newTable, "de-new-table.png"},
+                                                            {&change, "de-change-table.png"},
+                                                            {&indexDialog, "de-index.png"}};
+        for (const auto& [dialog, name] : dialogs) {
+            dialog->show();
+            QVERIFY(QTest::qWaitForWindowExposed(dialog));
+            const QStringList cut = cutTexts(*dialog);
+            QVERIFY2(cut.isEmpty(), qPrintable(QString::fromLatin1(name) + QStringLiteral(": ") +
+                                               cut.join(QStringLiteral(", "))));
+            QVERIFY(dialog->grab().save(directory + QLatin1Char('/') + QString::fromLatin1(name)));
+        }
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        MainWindow window(&settings);
+        window.resize(1600, 1000);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QStringList cut = cutTexts(window);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
+        for (QAction* entry : window.menuBar()->actions()) {
+            QMenu* menu = entry->menu();
+            menu->adjustSize();
+            QVERIFY(menu->grab().save(
+                directory +
+                QStringLiteral("/de-menu-%1.png").arg(window.menuBar()->actions().indexOf(entry))));
+        }
     }
 
     void menuMnemonicsAreUniqueInEveryLanguage_data() {
