@@ -141,8 +141,19 @@ ShardLanesView::Span ShardLanesView::timeSpan() const {
 }
 
 QRectF ShardLanesView::plotArea() const {
-    return QRectF(kMargin + 150, kMargin + kAxisHeight, width() - 2 * kMargin - 150,
+    const int labels = labelWidth();
+    return QRectF(kMargin + labels, kMargin + kAxisHeight, width() - 2 * kMargin - labels,
                   height() - 2 * kMargin - kAxisHeight);
+}
+
+int ShardLanesView::labelWidth() const {
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    const QString id = QStringLiteral("00000000 ");
+    const int widest = std::max(metrics.horizontalAdvance(id + tr("open")),
+                                metrics.horizontalAdvance(id + tr("closed")));
+    return std::max(150, widest + 8);
 }
 
 double ShardLanesView::xOf(qint64 ms, const QRectF& area, const Span& span) const {
@@ -214,7 +225,7 @@ void ShardLanesView::paintAxis(QPainter& painter, const QRectF& area, const Span
         const QString label = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(format);
         painter.drawText(QRectF(x - 40, kMargin, 80, kAxisHeight - 8), Qt::AlignCenter, label);
     }
-    painter.drawText(QRectF(kMargin, kMargin, 150, kAxisHeight - 8),
+    painter.drawText(QRectF(kMargin, kMargin, labelWidth(), kAxisHeight - 8),
                      Qt::AlignLeft | Qt::AlignVCenter,
                      QString::fromStdString(m_lineage->tableName) + QStringLiteral(" \u00b7 ") +
                          tr("%Ln shard(s)", nullptr, int(m_order.size())));
@@ -241,7 +252,7 @@ void ShardLanesView::paintLane(QPainter& painter, size_t lane, const QRectF& are
     painter.drawRoundedRect(bar, 4, 4);
 
     // The label column: shard id tail, state and sequence range.
-    const QRectF label(kMargin, row.top(), 146, row.height());
+    const QRectF label(kMargin, row.top(), labelWidth() - 4, row.height());
     painter.setPen(palette().color(QPalette::Text));
     QFont bold = font();
     bold.setBold(int(lane) == m_hoverLane || selected);

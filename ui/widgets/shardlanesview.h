@@ -56,6 +56,8 @@ private:
     };
     Span timeSpan() const;
     QRectF plotArea() const;
+    // The label column: wide enough for "<shard> open|closed" in bold in the window's language.
+    int labelWidth() const;
     double xOf(qint64 ms, const QRectF& area, const Span& span) const;
     QRectF laneRect(size_t lane, const QRectF& area) const;
     int laneAt(const QPoint& position) const;
