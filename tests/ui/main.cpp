@@ -46,8 +46,11 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ShardScope tests"));
     shardscope::ui::applyTheme(app, shardscope::ui::Theme::Light);
-    // English whatever the machine's language, with its plural forms ("1 record", "2 records").
-    shardscope::ui::installTranslations(app, QLocale(QLocale::English));
+    // English whatever the machine's language, with its plural forms ("1 record", "2 records");
+    // SHARDSCOPE_TEST_LANGUAGE=de renders ScreenshotTest's pictures in German for a look (the
+    // other tests expect English).
+    shardscope::ui::installTranslations(
+        app, QLocale(qEnvironmentVariable("SHARDSCOPE_TEST_LANGUAGE", QStringLiteral("en"))));
 
     auto& tests = shardscope::ui::test::registry();
     std::vector<char*> rest{argv[0]};
