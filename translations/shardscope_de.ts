@@ -232,7 +232,7 @@
     </message>
     <message>
         <source>+1 day (past retention)</source>
-        <translation>+1 Tag (über die Aufbewahrung hinaus)</translation>
+        <translation>+1 Tag (über die Aufbewahrungsfrist hinaus)</translation>
     </message>
     <message>
         <source>To a date and time…</source>
@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>Nothing is scheduled: no rollover, trim or TTL deletion is waiting.</source>
-        <translation>Nichts geplant: Weder ein Rollover noch eine Kürzung noch eine TTL-Löschung steht an.</translation>
+        <translation>Nichts geplant: Kein Rollover, keine Kürzung und keine TTL-Löschung steht an.</translation>
     </message>
     <message>
         <source>Jump to</source>
@@ -491,7 +491,7 @@
     </message>
     <message>
         <source>Follow this item&apos;s stream records</source>
-        <translation>Stream-Datensätze dieses Items verfolgen</translation>
+        <translation>Den Stream-Datensätzen dieses Items folgen</translation>
     </message>
     <message>
         <source>Add</source>
@@ -499,7 +499,7 @@
     </message>
     <message>
         <source>Add an attribute, or a member to the selected map, list or set</source>
-        <translation>Ein Attribut hinzufügen oder ein Element zur ausgewählten Map, Liste oder Menge</translation>
+        <translation>Ein Attribut hinzufügen oder ein Element zur ausgewählten Map, Liste oder zum ausgewählten Set</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>Delete %1 and all its items? Its stream stays readable for 24 hours; this cannot be undone.</source>
-        <translation>%1 mit allen Items löschen? Ihr Stream bleibt 24 Stunden lesbar; das lässt sich nicht rückgängig machen.</translation>
+        <translation>Tabelle %1 mit allen Items löschen? Ihr Stream bleibt 24 Stunden lesbar; das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -957,7 +957,7 @@
     </message>
     <message>
         <source>Saved; now working in %1</source>
-        <translation>Gespeichert; es geht jetzt in %1 weiter</translation>
+        <translation>Gespeichert; weiter geht es in %1</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
@@ -1243,7 +1243,7 @@
     </message>
     <message>
         <source>Show all records</source>
-        <translation>Alle Datensätze zeigen</translation>
+        <translation>Alle Datensätze anzeigen</translation>
     </message>
 </context>
 <context>
