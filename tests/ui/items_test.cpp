@@ -655,6 +655,59 @@ private slots:
         QVERIFY(waitFor([&] { return !browser.model()->loading(); }));
     }
 
+    // Typing in the JSON re-seeds the tree; what the user collapsed stays collapsed, found by
+    // its path, and the current row stays current. What the text adds comes expanded.
+    void typedJsonKeepsTheTreesExpansion() {
+        NestedTaskInBrowser fixture;
+        QVERIFY(fixture.ready());
+        ItemBrowser& browser = fixture.browser;
+        ItemTreeModel& tree = *browser.treeModel();
+        QTreeView& view = *browser.treeView();
+        QVERIFY(waitFor([&] { return tree.rowCount() == 7; }));
+        const auto at = [&](std::initializer_list<const char*> path) {
+            QModelIndex index;
+            for (const char* name : path) index = rowNamed(tree, QString::fromLatin1(name), index);
+            return index;
+        };
+        QVERIFY(view.isExpanded(at({"Details"})));
+        QVERIFY(view.isExpanded(at({"Details", "Steps"})));
+        QVERIFY(view.isExpanded(at({"Tags"})));
+        view.collapse(at({"Tags"}));
+        view.collapse(at({"Details", "Steps"}));
+        view.setCurrentIndex(at({"Details", "Owner"}).siblingAtColumn(ItemTreeModel::ValueColumn));
+
+        model::Item edited = nestedTask();
+        edited["Done"] = model::AttributeValue::boolean(true);
+        edited["Extra"] = model::AttributeValue::map({{"Inner", model::AttributeValue::null()}});
+        browser.editor()->setPlainText(QString::fromStdString(model::toJson(edited).dump(2)));
+        QCOMPARE(rowNamed(tree, QStringLiteral("Done"))
+                     .siblingAtColumn(ItemTreeModel::ValueColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("true"));
+        QVERIFY(!view.isExpanded(at({"Tags"})));
+        QVERIFY(!view.isExpanded(at({"Details", "Steps"})));
+        QVERIFY(view.isExpanded(at({"Details"})));
+        QVERIFY(view.isExpanded(at({"Scores"})));
+        QVERIFY(view.isExpanded(at({"Extra"})));
+        QCOMPARE(view.currentIndex(),
+                 at({"Details", "Owner"}).siblingAtColumn(ItemTreeModel::ValueColumn));
+
+        // Another item opens fully expanded.
+        table::PutItemRequest put;
+        put.tableName = "tasks";
+        put.item = nestedTask();
+        put.item["TaskId"] = model::AttributeValue::number(model::Number::fromInt(8));
+        QVERIFY(fixture.db->putItem(put));
+        browser.refresh();
+        QVERIFY(waitFor(
+            [&] { return browser.model()->complete() && browser.model()->rowCount() == 2; }));
+        browser.view()->setCurrentIndex(browser.model()->index(1, 0));
+        QVERIFY(waitFor([&] { return rowNamed(tree, QStringLiteral("Tags")).isValid(); }));
+        QVERIFY(view.isExpanded(at({"Tags"})));
+        QVERIFY(view.isExpanded(at({"Details", "Steps"})));
+    }
+
     void typeDelegateOffersTheTenTypes() {
         ItemTreeModel model;
         model.setItem(nestedTask());

@@ -9,6 +9,8 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -32,6 +34,25 @@ constexpr size_t kMaxItemBytes = 400 * 1024;
 
 QString keyTypeName(model::KeyType type) {
     return QString::fromLatin1(model::typeName(model::toType(type)));
+}
+
+// Where a row of the item tree is: the names (or [index]) from the top, which a re-seed of the
+// same item keeps though the rows are new.
+QString treePath(const QModelIndex& index) {
+    QStringList parts;
+    for (QModelIndex at = index.siblingAtColumn(0); at.isValid(); at = at.parent())
+        parts.prepend(at.data().toString());
+    return parts.join(QChar(0x1f));
+}
+
+// Calls `visit` on every row of the tree under `parent`, depth first.
+template <typename Visit>
+void forEachTreeRow(const QAbstractItemModel& model, const QModelIndex& parent, Visit&& visit) {
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        visit(index);
+        forEachTreeRow(model, index, visit);
+    }
 }
 
 }  // namespace
@@ -193,7 +214,7 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     connect(m_revert, &QPushButton::clicked, this, &ItemBrowser::showSelected);
     connect(add, &QPushButton::clicked, this, &ItemBrowser::newItem);
     connect(remove, &QPushButton::clicked, this, &ItemBrowser::deleteSelected);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ItemBrowser::updateEditorMode);
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this] { updateEditorMode(true); });
     connect(m_tree, &ItemTreeModel::edited, this, &ItemBrowser::writeTreeToText);
     connect(m_tree, &ItemTreeModel::editRefused, this,
             [this](const QString& error) { showMessage(error, true); });
@@ -326,7 +347,7 @@ void ItemBrowser::showSelected() {
     m_save->setEnabled(false);
 }
 
-void ItemBrowser::updateEditorMode() {
+void ItemBrowser::updateEditorMode(bool sameItem) {
     const bool plainView = m_format->currentIndex() == 1;
     m_editor->setReadOnly(plainView);
     // The tree writes DynamoDB JSON, so it cannot edit while the text shows plain JSON.
@@ -338,13 +359,45 @@ void ItemBrowser::updateEditorMode() {
     m_editor->setPlainText(QString::fromStdString(
         (plainView ? plainJson(*m_original) : model::toJson(*m_original)).dump(2)));
     m_loadingEditor = wasLoading;
-    seedTree(*m_original);
+    seedTree(*m_original, sameItem);
 }
 
-void ItemBrowser::seedTree(const model::Item& item) {
+// A new item opens fully expanded. The same item seeded again (its JSON typed, the format
+// switched) keeps what the user collapsed, the current row and the scroll position, by path:
+// rows new to it come expanded.
+void ItemBrowser::seedTree(const model::Item& item, bool sameItem) {
+    QSet<QString> collapsed;
+    QString currentPath;
+    int currentColumn = 0;
+    int scrolled = 0;
+    if (sameItem) {
+        forEachTreeRow(*m_tree, {}, [&](const QModelIndex& index) {
+            if (m_tree->rowCount(index) > 0 && !m_treeView->isExpanded(index))
+                collapsed.insert(treePath(index));
+        });
+        if (const QModelIndex current = m_treeView->currentIndex(); current.isValid()) {
+            currentPath = treePath(current);
+            currentColumn = current.column();
+        }
+        scrolled = m_treeView->verticalScrollBar()->value();
+    }
     m_tree->setKeySchema(m_keySchema, m_original.has_value());
     m_tree->setItem(item);
     m_treeView->expandAll();
+    if (sameItem) {
+        QModelIndex current;
+        forEachTreeRow(*m_tree, {}, [&](const QModelIndex& index) {
+            if (collapsed.isEmpty() && currentPath.isEmpty()) return;
+            const QString path = treePath(index);
+            if (collapsed.contains(path)) m_treeView->collapse(index);
+            if (!currentPath.isEmpty() && path == currentPath)
+                current = index.siblingAtColumn(currentColumn);
+        });
+        if (current.isValid())
+            m_treeView->selectionModel()->setCurrentIndex(current,
+                                                          QItemSelectionModel::ClearAndSelect);
+        m_treeView->verticalScrollBar()->setValue(scrolled);
+    }
     setTreeAvailable(true);
 }
 
@@ -405,7 +458,7 @@ void ItemBrowser::validate() {
     const ItemCheck check = checkItemText(m_editor->toPlainText(), m_keySchema, m_original);
     if (!m_writingFromTree) {
         if (check.decoded)
-            seedTree(*check.decoded);
+            seedTree(*check.decoded, true);
         else
             setTreeAvailable(false);
     }

@@ -74,9 +74,10 @@ private:
     void applySource();
     void showSelected();
     void validate();
-    void updateEditorMode();
+    // `sameItem`: the item shown is seeded again (the format switched), not another one.
+    void updateEditorMode(bool sameItem = false);
     void showMessage(const QString& text, bool error);
-    void seedTree(const model::Item& item);
+    void seedTree(const model::Item& item, bool sameItem);
     void setTreeAvailable(bool available);
     void updateTreeActions();
     void writeTreeToText();
