@@ -30,6 +30,7 @@
 
 #include "demo/workload.h"
 #include "model/codec.h"
+#include "models/itemtablemodel.h"
 #include "models/recordfiltermodel.h"
 #include "models/recordstore.h"
 #include "models/streamrecordmodel.h"
@@ -383,6 +384,8 @@ void MainWindow::adoptSession(std::unique_ptr<WorkspaceSession> session) {
     m_bridge = std::make_unique<EventBridge>(m_session->database().subscribe());
     connect(m_bridge.get(), &EventBridge::recordsAppended, this, &MainWindow::onRecords);
     connect(m_bridge.get(), &EventBridge::shardsChanged, this, &MainWindow::refreshLineage);
+    connect(m_bridge.get(), &EventBridge::itemsWritten, m_items->model(),
+            &ItemTableModel::noteWrites);
     connect(m_bridge.get(), &EventBridge::itemsWritten, this,
             [this](const std::vector<stream::ItemWritten>& writes) {
                 for (const auto& write : writes) {

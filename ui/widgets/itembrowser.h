@@ -72,7 +72,11 @@ signals:
 private:
     QWidget* buildTreePage();
     void applySource();
+    void keepViewInPlace(int first, int last, int count);
     void showSelected();
+    void reloadShown();
+    bool hasUnsavedEdits() const;
+    bool editorShowsRow(int row) const;
     void validate();
     // `sameItem`: the item shown is seeded again (the format switched), not another one.
     void updateEditorMode(bool sameItem = false);
@@ -107,6 +111,9 @@ private:
     QLabel* m_status = nullptr;
     bool m_loadingEditor = false;
     bool m_writingFromTree = false;  // the text change came from the tree: do not re-seed it
+    QString m_shownText;             // the editor's text as loaded or saved: edits differ from it
+    bool m_currentGoing = false;     // the current row is being removed
+    bool m_shownGoing = false;       // ... and it is the item in the editor
 };
 
 }  // namespace shardscope::ui
