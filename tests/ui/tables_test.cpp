@@ -210,6 +210,59 @@ private slots:
         QCOMPARE(dialog.streamChoice()->currentData().toString(), QString());
     }
 
+    // CreateTable went through and the TTL call after it was refused: the table exists now, so
+    // the dialog turns into the one that edits it, and OK sends only what failed.
+    void aRefusalAfterCreateTableLeavesTheDialogEditingTheTable() {
+        TableWindow w;
+        w.window.action(QStringLiteral("table.new"))->trigger();
+        auto* dialog = openedDialog<TableDialog>(&w.window);
+        QVERIFY(dialog);
+        QPointer<TableDialog> guard(dialog);
+        dialog->nameEdit()->setText(QStringLiteral("orders"));
+        dialog->partitionEdit()->setText(QStringLiteral("OrderId"));
+        dialog->sortEdit()->setText(QStringLiteral("Line"));
+        dialog->ttlEdit()->setText(QStringLiteral("expires"));
+        dialog->indexModel()->append(global(QStringLiteral("byStatus"), QStringLiteral("Status")));
+        QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(!dialog->editing());
+
+        // What the window hands back when the TTL step is refused (DynamoDB refuses it while a
+        // new table is CREATING; here another client got there first): the error and the table
+        // as it now is, made but without TTL.
+        TableSpec made = dialog->spec();
+        made.ttlAttribute.clear();
+        QVERIFY(w.database().createTable(createRequest(made)).ok());
+        auto current = MainWindow::readTableSpec(w.database(), "orders");
+        QVERIFY(current.ok());
+        const QString refusal = QStringLiteral("TimeToLive is already enabled");
+        dialog->finishApply(refusal, *current);
+
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->editing());
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Table orders"));
+        QCOMPARE(dialog->message()->text(), refusal);
+        QCOMPARE(dialog->buttons()->button(QDialogButtonBox::Ok)->text(), QStringLiteral("Apply"));
+        QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        for (QWidget* fixed : std::initializer_list<QWidget*>{
+                 dialog->nameEdit(), dialog->partitionEdit(), dialog->sortEdit()})
+            QVERIFY(!fixed->isEnabled());
+        QVERIFY(dialog->ttlEdit()->isEnabled());
+        QCOMPARE(dialog->ttlEdit()->text(), QStringLiteral("expires"));
+        QVERIFY(dialog->isExistingIndex(0));
+
+        // OK again: only UpdateTimeToLive is sent, and it succeeds.
+        QSignalSpy done(&w.window, &MainWindow::tableChanged);
+        dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.front().at(1).toString(), QString());
+        QVERIFY(waitFor([&] { return !guard || !guard->isVisible(); }));
+        auto ttl = w.database().describeTimeToLive("orders");
+        QVERIFY(ttl.ok());
+        QCOMPARE(ttl->status, std::string("ENABLED"));
+        QCOMPARE(names(w.database().describeTable("orders")->globalSecondaryIndexes),
+                 QStringList({QStringLiteral("byStatus")}));
+    }
+
     void theWindowCreatesChangesAndDeletesTables() {
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
