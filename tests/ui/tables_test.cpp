@@ -717,6 +717,71 @@ private slots:
         QCOMPARE(names(described->localSecondaryIndexes), QStringList{QStringLiteral("byDue")});
     }
 
+    // An index removed takes the attribute definitions of its keys with it when no key of the
+    // table or of another index uses them, as in DynamoDB, whose CreateTable refuses unused
+    // ones. So another index may key on the same name with another type, in the same Apply or
+    // a later one, and the engine agrees with the dialog.
+    void aRemovedIndexLeavesNoAttributeDefinitionBehind() {
+        const auto definitions = [](const std::vector<table::AttributeDefinition>& list) {
+            QStringList out;
+            for (const auto& d : list)
+                out << QString::fromStdString(d.attributeName + ":" + d.attributeType);
+            return out;
+        };
+        // Created with an index added and removed again: only the keys in use are declared.
+        TableDialog dialog;
+        dialog.nameEdit()->setText(QStringLiteral("tasks"));
+        dialog.partitionEdit()->setText(QStringLiteral("ListId"));
+        dialog.sortEdit()->setText(QStringLiteral("TaskId"));
+        dialog.indexModel()->append(global(QStringLiteral("byStatus"), QStringLiteral("Status"),
+                                           QStringLiteral("DueDate"), QStringLiteral("N")));
+        dialog.indexModel()->remove(0);
+        const table::CreateTableRequest request = createRequest(dialog.spec());
+        QCOMPARE(definitions(request.attributeDefinitions),
+                 QStringList({QStringLiteral("ListId:S"), QStringLiteral("TaskId:S")}));
+        // What the engine says of a definition no key uses, which the dialog never sends.
+        table::CreateTableRequest unused = request;
+        unused.attributeDefinitions.push_back({"Status", "S"});
+        auto refused = memoryDatabase()->createTable(unused);
+        QVERIFY(!refused.ok());
+        QCOMPARE(QString::fromStdString(refused.error().message),
+                 QStringLiteral("One or more parameter values were invalid: Number of attributes "
+                                "in KeySchema does not exactly match number of attributes defined "
+                                "in AttributeDefinitions"));
+
+        // An existing table: byStatus (Status S) goes and byStatusNumber (Status N) comes.
+        TableWindow w;
+        const TableSpec before =
+            with(tasks(), {global(QStringLiteral("byStatus"), QStringLiteral("Status"))});
+        QVERIFY(w.create(before));
+        SecondaryIndex numbered =
+            global(QStringLiteral("byStatusNumber"), QStringLiteral("Status"));
+        numbered.partitionType = QStringLiteral("N");
+        const TableSpec after = with(tasks(), {numbered});
+        QCOMPARE(checkTableSpec(after), QString());
+        QSignalSpy done(&w.window, &MainWindow::tableChanged);
+        w.window.applyTable(after, before);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.front().at(1).toString(), QString());
+        auto described = w.database().describeTable("tasks");
+        QVERIFY(described.ok());
+        QCOMPARE(definitions(described->attributeDefinitions),
+                 QStringList({QStringLiteral("ListId:S"), QStringLiteral("TaskId:S"),
+                              QStringLiteral("Status:N")}));
+
+        // Removed alone, the index leaves the table's own keys declared.
+        done.clear();
+        w.window.applyTable(tasks(), after);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.front().at(1).toString(), QString());
+        described = w.database().describeTable("tasks");
+        QCOMPARE(definitions(described->attributeDefinitions),
+                 QStringList({QStringLiteral("ListId:S"), QStringLiteral("TaskId:S")}));
+        auto read = MainWindow::readTableSpec(w.database(), "tasks");
+        QVERIFY(read.ok());
+        QCOMPARE(*read, tasks());
+    }
+
     // The engine takes one index change per UpdateTable, like DynamoDB: the window sends them
     // one by one.
     void severalIndexChangesAreAppliedInOneGo() {
