@@ -599,6 +599,14 @@ private slots:
         QCOMPARE(parsedItem(browser.editor()->toPlainText()).at("Title").asString(),
                  std::string("live"));
         QVERIFY(!browser.saveButton()->isEnabled());
+        // Nor is the item shown as plain JSON, which cannot be edited.
+        auto* format = browser.findChild<QComboBox*>(QStringLiteral("itemFormat"));
+        format->setCurrentIndex(1);
+        putTask(*db, "even", 4, "plain");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return browser.model()->settled(); }));
+        QVERIFY(browser.editor()->toPlainText().contains(QStringLiteral("\"Title\": \"plain\"")));
+        format->setCurrentIndex(0);
 
         // Edited: the edits stay and the message says what happened.
         model::Item mine = taskKey("even", 4);

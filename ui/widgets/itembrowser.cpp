@@ -469,6 +469,7 @@ void ItemBrowser::updateEditorMode(bool sameItem) {
     m_loadingEditor = true;
     m_editor->setPlainText(QString::fromStdString(
         (plainView ? plainJson(*m_original) : model::toJson(*m_original)).dump(2)));
+    m_shownText = m_editor->toPlainText();  // the item as stored, in either format: no edits
     m_loadingEditor = wasLoading;
     seedTree(*m_original, sameItem);
 }
