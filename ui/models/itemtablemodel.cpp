@@ -243,7 +243,7 @@ void ItemTableModel::adopt(Page page) {
     // A page starts after the last key read, and live changes stay at or before it, so the page
     // goes at the end. Should a row sort at or after its first item all the same, merge it.
     const bool appends = m_rows.empty() || page.items.empty() ||
-                         compare(m_rows.back().item, m_rows.back().hash, page.items.front(),
+                         compare(*m_rows.back().item, m_rows.back().hash, page.items.front(),
                                  page.hashes.front()) < 0;
     if (!appends) {
         for (size_t i = 0; i < page.items.size(); ++i) {
@@ -257,7 +257,8 @@ void ItemTableModel::adopt(Page page) {
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows({}, first, first + static_cast<int>(page.items.size()) - 1);
         for (size_t i = 0; i < page.items.size(); ++i)
-            m_rows.push_back(Row{std::move(page.items[i]), page.hashes[i], 0});
+            m_rows.push_back(
+                Row{std::make_unique<model::Item>(std::move(page.items[i])), page.hashes[i], 0});
         endInsertRows();
     }
     emit pageLoaded(rowCount());
@@ -278,7 +279,7 @@ bool ItemTableModel::inLoadedRange(const model::Item& keys, uint32_t hash) const
 
 int ItemTableModel::lowerBound(const model::Item& keys, uint32_t hash) const {
     const auto at = std::partition_point(m_rows.begin(), m_rows.end(), [&](const Row& row) {
-        return compare(row.item, row.hash, keys, hash) < 0;
+        return compare(*row.item, row.hash, keys, hash) < 0;
     });
     return static_cast<int>(at - m_rows.begin());
 }
@@ -288,11 +289,11 @@ int ItemTableModel::rowOf(const model::Item& keys) const {
     // in key order.
     if (!m_source.partitionValue) {
         for (size_t row = 0; row < m_rows.size(); ++row)
-            if (compare(m_rows[row].item, 0, keys, 0) == 0) return int(row);
+            if (compare(*m_rows[row].item, 0, keys, 0) == 0) return int(row);
         return -1;
     }
     const int row = lowerBound(keys, 0);
-    if (row < rowCount() && compare(m_rows[size_t(row)].item, 0, keys, 0) == 0) return row;
+    if (row < rowCount() && compare(*m_rows[size_t(row)].item, 0, keys, 0) == 0) return row;
     return -1;
 }
 
@@ -429,10 +430,9 @@ void ItemTableModel::applyPending() {
     spent.start();
     const qint64 now = m_clock.elapsed() + 1;
     int touched = 0;
-    for (int done = 1; !m_pending.empty(); ++done) {
+    while (!m_pending.empty() && spent.elapsed() < 8) {
         touched += apply(m_pending.front(), now);
         m_pending.pop_front();
-        if (done % 16 == 0 && spent.elapsed() >= 8) break;
     }
     if (touched > 0) {
         m_lastCueAt = now;
@@ -454,16 +454,18 @@ int ItemTableModel::apply(Change& change, qint64 now) {
     const int row = lowerBound(change.keys, change.hash);
     const bool found =
         row < rowCount() &&
-        compare(m_rows[size_t(row)].item, m_rows[size_t(row)].hash, change.keys, change.hash) == 0;
+        compare(*m_rows[size_t(row)].item, m_rows[size_t(row)].hash, change.keys, change.hash) == 0;
     if (change.item) {
         if (found) {
             Row& existing = m_rows[size_t(row)];
-            existing.item = std::move(*change.item);
+            *existing.item = std::move(*change.item);
             existing.changedAt = now;
             emit dataChanged(index(row, 0), index(row, columnCount() - 1));
         } else {
             beginInsertRows({}, row, row);
-            m_rows.insert(m_rows.begin() + row, Row{std::move(*change.item), change.hash, now});
+            m_rows.insert(
+                m_rows.begin() + row,
+                Row{std::make_unique<model::Item>(std::move(*change.item)), change.hash, now});
             endInsertRows();
         }
         return 1;

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimer>
 #include <deque>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -67,7 +68,7 @@ public:
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
 
-    const model::Item& item(int row) const { return m_rows[static_cast<size_t>(row)].item; }
+    const model::Item& item(int row) const { return *m_rows[static_cast<size_t>(row)].item; }
     model::Item keyOf(int row) const;
     bool loading() const { return m_loading; }
     bool complete() const { return !m_lastKey && !m_loading && m_started; }
@@ -96,7 +97,9 @@ signals:
 
 private:
     struct Row {
-        model::Item item;
+        // On the heap: a row inserted among a few hundred thousand moves the rows after it, and
+        // moving a pointer is much cheaper than moving a map (whose root points back at it).
+        std::unique_ptr<model::Item> item;
         // Scan order is (partition hash, partition key, sort key); 0 in a Query, which is one
         // partition.
         uint32_t hash = 0;
