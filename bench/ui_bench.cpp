@@ -14,9 +14,13 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <random>
+#include <thread>
 
 #include "demo/workload.h"
 #include "mainwindow.h"
@@ -238,15 +242,27 @@ BENCHMARK(BM_LiveIngestLongestStall)->Iterations(1)->Unit(benchmark::kMillisecon
 // the end again and again, each time making the view fetch the next page off the UI thread.
 // Counters: the first page, pages per second, the slowest UI-thread dispatch while paging (CPU
 // time, from TimingApplication), and resident memory per row loaded.
-void BM_ItemBrowserPagesThroughMillionItems(benchmark::State& state) {
-    const int items = int(state.range(0));
-    const int rowsToLoad = int(state.range(1));
+// One task of the item benchmarks' table: 1,000 lists, a few attributes like the demo's.
+table::PutItemRequest taskPut(int i, const std::string& title) {
+    table::PutItemRequest put;
+    put.tableName = "tasks";
+    put.item = {
+        {"ListId", model::AttributeValue::string("list-" + std::to_string(i % 1000))},
+        {"TaskId", model::AttributeValue::string("task-" + std::to_string(i))},
+        {"Title", model::AttributeValue::string(title)},
+        {"Done", model::AttributeValue::boolean(i % 3 == 0)},
+        {"Priority", model::AttributeValue::number(*model::Number::parse(std::to_string(i % 5)))}};
+    return put;
+}
+
+// An in-memory database (commits deferred: the writer flushes) with `items` tasks.
+std::unique_ptr<table::Database> taskTable(benchmark::State& state, int items) {
     table::DatabaseOptions options(":memory:");
     options.deferCommits = true;
     auto database = table::Database::open(options);
     if (!database) {
         state.SkipWithError(database.error().message.c_str());
-        return;
+        return nullptr;
     }
     table::CreateTableRequest create;
     create.tableName = "tasks";
@@ -255,29 +271,39 @@ void BM_ItemBrowserPagesThroughMillionItems(benchmark::State& state) {
     create.billingMode = "PAY_PER_REQUEST";
     if (!(*database)->createTable(create)) {
         state.SkipWithError("createTable failed");
-        return;
+        return nullptr;
     }
     for (int i = 0; i < items; ++i) {
-        table::PutItemRequest put;
-        put.tableName = "tasks";
-        put.item = {
-            {"ListId", model::AttributeValue::string("list-" + std::to_string(i % 1000))},
-            {"TaskId", model::AttributeValue::string("task-" + std::to_string(i))},
-            {"Title", model::AttributeValue::string("write the report, part " + std::to_string(i))},
-            {"Done", model::AttributeValue::boolean(i % 3 == 0)},
-            {"Priority",
-             model::AttributeValue::number(*model::Number::parse(std::to_string(i % 5)))}};
-        if (!(*database)->putItem(put)) {
+        if (!(*database)->putItem(taskPut(i, "write the report, part " + std::to_string(i)))) {
             state.SkipWithError("putItem failed");
-            return;
+            return nullptr;
         }
         if (i % 5000 == 4999) (void)(*database)->flush();
     }
     (void)(*database)->flush();
+    return std::move(database).value();
+}
+
+// Scrolls `view` to the end until the model holds `rows` rows (or all).
+void loadRows(ui::ItemTableModel& model, QTableView& view, int rows, int* pages = nullptr) {
+    while (model.rowCount() < rows && !model.complete()) {
+        const int before = model.rowCount();
+        view.scrollToBottom();  // the view asks for more (fetchMore) as the end comes into view
+        while (model.rowCount() == before && !model.complete())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        if (pages) ++*pages;
+    }
+}
+
+void BM_ItemBrowserPagesThroughMillionItems(benchmark::State& state) {
+    const int items = int(state.range(0));
+    const int rowsToLoad = int(state.range(1));
+    auto database = taskTable(state, items);
+    if (!database) return;
 
     for (auto _ : state) {
         ui::ItemTableModel model;
-        model.setDatabase(database->get());
+        model.setDatabase(database.get());
         QTableView view;
         view.setModel(&model);
         view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -299,13 +325,7 @@ void BM_ItemBrowserPagesThroughMillionItems(benchmark::State& state) {
         app->timing = true;
         clock.restart();
         int pages = 0;
-        while (model.rowCount() < rowsToLoad && !model.complete()) {
-            const int rows = model.rowCount();
-            view.scrollToBottom();  // the view asks for more (fetchMore) as the end comes into view
-            while (model.rowCount() == rows && !model.complete())
-                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-            ++pages;
-        }
+        loadRows(model, view, rowsToLoad, &pages);
         const double seconds = double(clock.nsecsElapsed()) / 1e9;
         app->timing = false;
         state.counters["rows_loaded"] = model.rowCount();
@@ -320,6 +340,105 @@ void BM_ItemBrowserPagesThroughMillionItems(benchmark::State& state) {
 }
 BENCHMARK(BM_ItemBrowserPagesThroughMillionItems)
     ->Args({1'000'000, 200'000})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+// The item browser's model and view, ROWS rows of a table of ITEMS items read, following a
+// writer that makes WRITES writes a second for SHARDSCOPE_ITEM_WRITE_SECONDS (default 10): half
+// updates of existing items, a quarter new items, a quarter deletions, spread over the whole
+// table, so about ROWS/ITEMS of them touch the rows read. The events come through the event
+// bridge as in the window. Counters: the slowest UI-thread dispatch (CPU time), the writes made,
+// the rows updated, inserted or removed, and how long after the writer stopped the rows caught up.
+void BM_ItemBrowserFollowsWritesOnMillionItems(benchmark::State& state) {
+    const int items = int(state.range(0));
+    const int rowsToLoad = int(state.range(1));
+    const int rate = int(state.range(2));
+    const int seconds = qEnvironmentVariableIntValue("SHARDSCOPE_ITEM_WRITE_SECONDS") > 0
+                            ? qEnvironmentVariableIntValue("SHARDSCOPE_ITEM_WRITE_SECONDS")
+                            : 10;
+    auto database = taskTable(state, items);
+    if (!database) return;
+    for (auto _ : state) {
+        ui::ItemTableModel model;
+        model.setDatabase(database.get());
+        ui::EventBridge bridge(database->subscribe());
+        QObject::connect(&bridge, &ui::EventBridge::itemsWritten, &model,
+                         &ui::ItemTableModel::noteWrites);
+        QTableView view;
+        view.setModel(&model);
+        view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view.resize(1000, 600);
+        view.show();
+        model.setSource({QStringLiteral("tasks"),
+                         {{"ListId", model::KeyType::S}, {{"TaskId", model::KeyType::S}}},
+                         std::nullopt});
+        loadRows(model, view, rowsToLoad);
+        // In the middle of what is read: rows come and go above and below the view.
+        view.scrollTo(model.index(model.rowCount() / 2, 0), QAbstractItemView::PositionAtTop);
+
+        std::atomic<bool> stop{false};
+        std::atomic<int64_t> writes{0};
+        std::thread writer([&] {
+            std::mt19937 random(7);
+            int next = items;
+            QElapsedTimer clock;
+            clock.start();
+            while (!stop) {
+                // Paced per millisecond; commits every 100 writes, as a busy endpoint would.
+                const int64_t due = clock.elapsed() * rate / 1000;
+                if (writes >= due) {
+                    std::this_thread::sleep_for(std::chrono::microseconds(200));
+                    continue;
+                }
+                const int kind = int(random() % 4);
+                const int i = int(random() % unsigned(items));
+                if (kind == 0) {
+                    table::DeleteItemRequest remove;
+                    remove.tableName = "tasks";
+                    remove.key = {
+                        {"ListId",
+                         model::AttributeValue::string("list-" + std::to_string(i % 1000))},
+                        {"TaskId", model::AttributeValue::string("task-" + std::to_string(i))}};
+                    (void)database->deleteItem(remove);
+                } else {
+                    (void)database->putItem(
+                        taskPut(kind == 1 ? next++ : i, "changed at " + std::to_string(writes)));
+                }
+                if (++writes % 100 == 0) (void)database->flush();
+            }
+            (void)database->flush();
+        });
+
+        int touched = 0;
+        QObject::connect(&model, &ui::ItemTableModel::rowsRefreshed,
+                         [&touched](int rows) { touched += rows; });
+        auto* app = static_cast<TimingApplication*>(qApp);
+        app->slowest.clear();
+        app->timing = true;
+        QEventLoop loop;
+        QTimer::singleShot(seconds * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+        stop = true;
+        writer.join();
+        QElapsedTimer catchUp;
+        catchUp.start();
+        bridge.pump();
+        while (!model.settled()) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        app->timing = false;
+        state.counters["rows_loaded"] = model.rowCount();
+        state.counters["writes_per_s"] = double(writes) / double(seconds);
+        state.counters["rows_changed"] = touched;
+        state.counters["catch_up_ms"] = double(catchUp.nsecsElapsed()) / 1e6;
+        state.counters["slowest_dispatch_ms"] =
+            app->slowest.empty() ? 0 : double(app->slowest.front().ns) / 1e6;
+        for (const auto& dispatch : app->slowest)
+            std::fprintf(stderr, "slow dispatch %7.1f ms  %s\n", double(dispatch.ns) / 1e6,
+                         qPrintable(dispatch.what));
+    }
+}
+BENCHMARK(BM_ItemBrowserFollowsWritesOnMillionItems)
+    ->Args({1'000'000, 2'000, 10'000})
+    ->Args({1'000'000, 200'000, 10'000})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 

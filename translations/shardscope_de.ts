@@ -525,6 +525,14 @@
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
+    <message>
+        <source>This item was changed meanwhile: Save overwrites it with yours, Revert shows it as it is now.</source>
+        <translation>Dieses Item wurde inzwischen geändert: „Speichern“ überschreibt es mit Ihrer Fassung, „Verwerfen“ zeigt es, wie es jetzt ist.</translation>
+    </message>
+    <message>
+        <source>This item was deleted meanwhile: Save writes it again with your changes.</source>
+        <translation>Dieses Item wurde inzwischen gelöscht: „Speichern“ schreibt es mit Ihren Änderungen neu.</translation>
+    </message>
 </context>
 <context>
     <name>shardscope::ui::ItemTableModel</name>

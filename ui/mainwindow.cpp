@@ -31,6 +31,7 @@
 
 #include "demo/workload.h"
 #include "model/codec.h"
+#include "models/itemtablemodel.h"
 #include "models/recordfiltermodel.h"
 #include "models/recordstore.h"
 #include "models/streamrecordmodel.h"
@@ -391,6 +392,8 @@ void MainWindow::adoptSession(std::unique_ptr<WorkspaceSession> session) {
     m_bridge = std::make_unique<EventBridge>(m_session->database().subscribe());
     connect(m_bridge.get(), &EventBridge::recordsAppended, this, &MainWindow::onRecords);
     connect(m_bridge.get(), &EventBridge::shardsChanged, this, &MainWindow::refreshLineage);
+    connect(m_bridge.get(), &EventBridge::itemsWritten, m_items->model(),
+            &ItemTableModel::noteWrites);
     connect(m_bridge.get(), &EventBridge::itemsWritten, this,
             [this](const std::vector<stream::ItemWritten>& writes) {
                 for (const auto& write : writes) {
@@ -648,14 +651,16 @@ void MainWindow::confirmDeleteTable() {
 namespace {
 
 // The calls that turn `before` into `spec` (or create `spec`), in order; the first refusal stops
-// them and is returned, naming the step when it is one of several.
+// them and is returned, naming the step when it is one of several. `created` says whether
+// CreateTable succeeded, so that a later refusal is about a table that now exists.
 QString applyTableChanges(table::Database& db, const TableSpec& spec,
-                          const std::optional<TableSpec>& before) {
+                          const std::optional<TableSpec>& before, bool& created) {
     auto message = [](const Error& error) { return QString::fromStdString(error.message); };
     const std::string name = spec.name.toStdString();
+    created = false;
     if (!before) {
-        if (auto created = db.createTable(createRequest(spec)); !created)
-            return message(created.error());
+        if (auto made = db.createTable(createRequest(spec)); !made) return message(made.error());
+        created = true;
     } else {
         const auto requests = updateRequests(*before, spec);
         for (const table::UpdateTableRequest& request : requests) {
@@ -709,8 +714,9 @@ void MainWindow::applyTable(const TableSpec& spec, std::optional<TableSpec> befo
     runAsync(
         this,
         [database = &m_session->database(), spec, before] {
-            TableApplied applied{applyTableChanges(*database, spec, before), std::nullopt};
-            if (!applied.error.isEmpty() && before) {
+            bool created = false;
+            TableApplied applied{applyTableChanges(*database, spec, before, created), std::nullopt};
+            if (!applied.error.isEmpty() && (before || created)) {
                 if (auto now = readTableSpec(*database, spec.name.toStdString()))
                     applied.after = std::move(*now);
             }

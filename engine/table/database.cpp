@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <set>
 
 #include "model/codec.h"
 #include "model/errordetail.h"
@@ -618,10 +619,22 @@ Result<TableDescription> Database::updateTable(const UpdateTableRequest& request
         if (it == table.indexes.end())
             return resourceNotFound("Requested resource not found: Index: " + name +
                                     " not found for table: " + d.tableName);
-        if (change.kind == GsiUpdate::Kind::Update)
+        if (change.kind == GsiUpdate::Kind::Update) {
             it->description.provisionedThroughput = change.index.provisionedThroughput;
-        else
-            table.indexes.erase(it);
+            continue;
+        }
+        table.indexes.erase(it);
+        // DynamoDB declares only attributes that some key uses: the deleted index's own go with
+        // it, so a later index may key on the same name with another type.
+        std::set<std::string> used{d.keySchema.partition.name};
+        if (d.keySchema.sort) used.insert(d.keySchema.sort->name);
+        for (const auto& index : table.indexes) {
+            used.insert(index.description.keySchema.partition.name);
+            if (index.description.keySchema.sort)
+                used.insert(index.description.keySchema.sort->name);
+        }
+        std::erase_if(d.attributeDefinitions,
+                      [&](const AttributeDefinition& a) { return !used.count(a.attributeName); });
     }
 
     auto& ws = *m_impl->m_workspace;

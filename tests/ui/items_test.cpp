@@ -5,6 +5,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
@@ -15,53 +16,15 @@
 #include "models/itemtablemodel.h"
 #include "models/itemtreemodel.h"
 #include "models/tablelistmodel.h"
-#include "session/async.h"
 #include "session/editcommands.h"
 #include "table/database.h"
+#include "tasksfixture.h"
 #include "uitest.h"
 #include "widgets/attributetypedelegate.h"
 #include "widgets/itembrowser.h"
 
 namespace shardscope::ui::test {
 namespace {
-
-model::KeySchema taskKeys() {
-    model::KeySchema keys;
-    keys.partition = {"ListId", model::KeyType::S};
-    keys.sort = model::KeyAttribute{"TaskId", model::KeyType::N};
-    return keys;
-}
-
-// The models under test read pages on the window's work pool with a plain pointer to the
-// database, as they do in the window (where the session waits for the pool before it closes).
-// A test's database outlives its models' reads the same way: it waits for the pool first.
-struct ClosedAfterPendingReads {
-    void operator()(table::Database* database) const {
-        workPool().waitForDone();
-        delete database;
-    }
-};
-using TasksDatabase = std::unique_ptr<table::Database, ClosedAfterPendingReads>;
-
-TasksDatabase openTasks(int items) {
-    auto db = table::Database::open(table::DatabaseOptions(":memory:"));
-    if (!db) qFatal("open: %s", db.error().message.c_str());
-    table::CreateTableRequest create;
-    create.tableName = "tasks";
-    create.keySchema = {{"ListId", "HASH"}, {"TaskId", "RANGE"}};
-    create.attributeDefinitions = {{"ListId", "S"}, {"TaskId", "N"}};
-    create.billingMode = "PAY_PER_REQUEST";
-    if (!(*db)->createTable(create)) qFatal("createTable");
-    for (int i = 0; i < items; ++i) {
-        table::PutItemRequest put;
-        put.tableName = "tasks";
-        put.item = {{"ListId", model::AttributeValue::string(i % 2 ? "odd" : "even")},
-                    {"TaskId", model::AttributeValue::number(model::Number::fromInt(i))}};
-        if (i % 100 == 7) put.item["Note"] = model::AttributeValue::string("n" + std::to_string(i));
-        if (!(*db)->putItem(put)) qFatal("putItem");
-    }
-    return TasksDatabase(std::move(db).value().release());
-}
 
 // An item with every kind of nesting the tree shows: a map holding a list, both kinds of set,
 // the scalars, and the table's two key attributes.
@@ -108,35 +71,7 @@ QModelIndex rowNamed(const QAbstractItemModel& model, const QString& name,
     return {};
 }
 
-model::Item parsedItem(const QString& text) {
-    auto item = model::itemFromJson(nlohmann::json::parse(text.toStdString()));
-    if (!item) qFatal("itemFromJson: %s", item.error().message.c_str());
-    return std::move(item).value();
-}
-
-std::optional<model::Item> getTask(table::Database& db, const std::string& list, int task) {
-    table::GetItemRequest get;
-    get.tableName = "tasks";
-    get.key = {{"ListId", model::AttributeValue::string(list)},
-               {"TaskId", model::AttributeValue::number(model::Number::fromInt(task))}};
-    auto result = db.getItem(get);
-    if (!result) return std::nullopt;
-    return result->item;
-}
-
 }  // namespace
-
-// An item browser on a fresh "tasks" table of `items` items, with its own undo stack.
-struct TasksInBrowser {
-    TasksDatabase db;
-    QUndoStack stack;
-    ItemBrowser browser{&stack};
-
-    explicit TasksInBrowser(int items) : db(openTasks(items)) {
-        browser.setDatabase(db.get());
-        browser.setTable(QStringLiteral("tasks"), taskKeys());
-    }
-};
 
 class ItemModelsTest : public QObject {
     Q_OBJECT
@@ -327,9 +262,7 @@ private slots:
 
     void browserSavesThroughTheUndoStack() {
         TasksInBrowser fixture(3);
-        auto& db = fixture.db;
-        auto& stack = fixture.stack;
-        auto& browser = fixture.browser;
+        auto& [db, stack, browser] = fixture;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         browser.newItem();
         browser.editor()->setPlainText(
@@ -538,9 +471,7 @@ private slots:
 
     void treeEditsAreSavedThroughTheJsonText() {
         TasksInBrowser fixture(3);
-        auto& db = fixture.db;
-        auto& stack = fixture.stack;
-        auto& browser = fixture.browser;
+        auto& [db, stack, browser] = fixture;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         QVERIFY(!browser.treeView()->isEnabled());
         browser.newItem();
@@ -575,15 +506,15 @@ private slots:
         // Saved, the item is a stored one: its key is now locked in the tree.
         QVERIFY(rowNamed(tree, QStringLiteral("ListId")).isValid());
         QVERIFY(!(tree.flags(rowNamed(tree, QStringLiteral("ListId"))) & Qt::ItemIsEditable));
-        // The list reads the table again after a save; let it finish before the table goes.
-        QVERIFY(waitFor([&] { return !browser.model()->loading(); }));
+        // The list reads the saved row again; let it finish before the item goes.
+        QVERIFY(waitFor([&] { return browser.model()->settled(); }));
         stack.undo();
         QVERIFY(!getTask(*db, "tree", 42));
     }
 
     void typedJsonReseedsTheTreeOrDisablesIt() {
         TasksInBrowser fixture(0);
-        auto& browser = fixture.browser;
+        auto& [db, stack, browser] = fixture;
         QCOMPARE(browser.editorTabs()->tabText(0), QStringLiteral("Tree"));
         QCOMPARE(browser.editorTabs()->tabText(1), QStringLiteral("JSON"));
         browser.newItem();
@@ -671,6 +602,59 @@ private slots:
         QVERIFY(waitFor([&] { return !browser.model()->loading(); }));
     }
 
+    // Typing in the JSON re-seeds the tree; what the user collapsed stays collapsed, found by
+    // its path, and the current row stays current. What the text adds comes expanded.
+    void typedJsonKeepsTheTreesExpansion() {
+        NestedTaskInBrowser fixture;
+        QVERIFY(fixture.ready());
+        ItemBrowser& browser = fixture.browser;
+        ItemTreeModel& tree = *browser.treeModel();
+        QTreeView& view = *browser.treeView();
+        QVERIFY(waitFor([&] { return tree.rowCount() == 7; }));
+        const auto at = [&](std::initializer_list<const char*> path) {
+            QModelIndex index;
+            for (const char* name : path) index = rowNamed(tree, QString::fromLatin1(name), index);
+            return index;
+        };
+        QVERIFY(view.isExpanded(at({"Details"})));
+        QVERIFY(view.isExpanded(at({"Details", "Steps"})));
+        QVERIFY(view.isExpanded(at({"Tags"})));
+        view.collapse(at({"Tags"}));
+        view.collapse(at({"Details", "Steps"}));
+        view.setCurrentIndex(at({"Details", "Owner"}).siblingAtColumn(ItemTreeModel::ValueColumn));
+
+        model::Item edited = nestedTask();
+        edited["Done"] = model::AttributeValue::boolean(true);
+        edited["Extra"] = model::AttributeValue::map({{"Inner", model::AttributeValue::null()}});
+        browser.editor()->setPlainText(QString::fromStdString(model::toJson(edited).dump(2)));
+        QCOMPARE(rowNamed(tree, QStringLiteral("Done"))
+                     .siblingAtColumn(ItemTreeModel::ValueColumn)
+                     .data()
+                     .toString(),
+                 QStringLiteral("true"));
+        QVERIFY(!view.isExpanded(at({"Tags"})));
+        QVERIFY(!view.isExpanded(at({"Details", "Steps"})));
+        QVERIFY(view.isExpanded(at({"Details"})));
+        QVERIFY(view.isExpanded(at({"Scores"})));
+        QVERIFY(view.isExpanded(at({"Extra"})));
+        QCOMPARE(view.currentIndex(),
+                 at({"Details", "Owner"}).siblingAtColumn(ItemTreeModel::ValueColumn));
+
+        // Another item opens fully expanded.
+        table::PutItemRequest put;
+        put.tableName = "tasks";
+        put.item = nestedTask();
+        put.item["TaskId"] = model::AttributeValue::number(model::Number::fromInt(8));
+        QVERIFY(fixture.db->putItem(put));
+        browser.refresh();
+        QVERIFY(waitFor(
+            [&] { return browser.model()->complete() && browser.model()->rowCount() == 2; }));
+        browser.view()->setCurrentIndex(browser.model()->index(1, 0));
+        QVERIFY(waitFor([&] { return rowNamed(tree, QStringLiteral("Tags")).isValid(); }));
+        QVERIFY(view.isExpanded(at({"Tags"})));
+        QVERIFY(view.isExpanded(at({"Details", "Steps"})));
+    }
+
     void typeDelegateOffersTheTenTypes() {
         ItemTreeModel model;
         model.setItem(nestedTask());
@@ -729,7 +713,7 @@ private slots:
 
     void plainJsonViewLeavesTheTreeReadOnly() {
         TasksInBrowser fixture(1);
-        auto& browser = fixture.browser;
+        auto& [db, stack, browser] = fixture;
         QVERIFY(waitFor(
             [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
         browser.view()->setCurrentIndex(browser.model()->index(0, 0));

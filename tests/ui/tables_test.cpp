@@ -210,6 +210,59 @@ private slots:
         QCOMPARE(dialog.streamChoice()->currentData().toString(), QString());
     }
 
+    // CreateTable went through and the TTL call after it was refused: the table exists now, so
+    // the dialog turns into the one that edits it, and OK sends only what failed.
+    void aRefusalAfterCreateTableLeavesTheDialogEditingTheTable() {
+        TableWindow w;
+        w.window.action(QStringLiteral("table.new"))->trigger();
+        auto* dialog = openedDialog<TableDialog>(&w.window);
+        QVERIFY(dialog);
+        QPointer<TableDialog> guard(dialog);
+        dialog->nameEdit()->setText(QStringLiteral("orders"));
+        dialog->partitionEdit()->setText(QStringLiteral("OrderId"));
+        dialog->sortEdit()->setText(QStringLiteral("Line"));
+        dialog->ttlEdit()->setText(QStringLiteral("expires"));
+        dialog->indexModel()->append(global(QStringLiteral("byStatus"), QStringLiteral("Status")));
+        QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QVERIFY(!dialog->editing());
+
+        // What the window hands back when the TTL step is refused (DynamoDB refuses it while a
+        // new table is CREATING; here another client got there first): the error and the table
+        // as it now is, made but without TTL.
+        TableSpec made = dialog->spec();
+        made.ttlAttribute.clear();
+        QVERIFY(w.database().createTable(createRequest(made)).ok());
+        auto current = MainWindow::readTableSpec(w.database(), "orders");
+        QVERIFY(current.ok());
+        const QString refusal = QStringLiteral("TimeToLive is already enabled");
+        dialog->finishApply(refusal, *current);
+
+        QVERIFY(dialog->isVisible());
+        QVERIFY(dialog->editing());
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("Table orders"));
+        QCOMPARE(dialog->message()->text(), refusal);
+        QCOMPARE(dialog->buttons()->button(QDialogButtonBox::Ok)->text(), QStringLiteral("Apply"));
+        QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        for (QWidget* fixed : std::initializer_list<QWidget*>{
+                 dialog->nameEdit(), dialog->partitionEdit(), dialog->sortEdit()})
+            QVERIFY(!fixed->isEnabled());
+        QVERIFY(dialog->ttlEdit()->isEnabled());
+        QCOMPARE(dialog->ttlEdit()->text(), QStringLiteral("expires"));
+        QVERIFY(dialog->isExistingIndex(0));
+
+        // OK again: only UpdateTimeToLive is sent, and it succeeds.
+        QSignalSpy done(&w.window, &MainWindow::tableChanged);
+        dialog->buttons()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.front().at(1).toString(), QString());
+        QVERIFY(waitFor([&] { return !guard || !guard->isVisible(); }));
+        auto ttl = w.database().describeTimeToLive("orders");
+        QVERIFY(ttl.ok());
+        QCOMPARE(ttl->status, std::string("ENABLED"));
+        QCOMPARE(names(w.database().describeTable("orders")->globalSecondaryIndexes),
+                 QStringList({QStringLiteral("byStatus")}));
+    }
+
     void theWindowCreatesChangesAndDeletesTables() {
         QTemporaryDir dir;
         QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
@@ -662,6 +715,71 @@ private slots:
         described = w.database().describeTable("tasks");
         QVERIFY(described->globalSecondaryIndexes.empty());
         QCOMPARE(names(described->localSecondaryIndexes), QStringList{QStringLiteral("byDue")});
+    }
+
+    // An index removed takes the attribute definitions of its keys with it when no key of the
+    // table or of another index uses them, as in DynamoDB, whose CreateTable refuses unused
+    // ones. So another index may key on the same name with another type, in the same Apply or
+    // a later one, and the engine agrees with the dialog.
+    void aRemovedIndexLeavesNoAttributeDefinitionBehind() {
+        const auto definitions = [](const std::vector<table::AttributeDefinition>& list) {
+            QStringList out;
+            for (const auto& d : list)
+                out << QString::fromStdString(d.attributeName + ":" + d.attributeType);
+            return out;
+        };
+        // Created with an index added and removed again: only the keys in use are declared.
+        TableDialog dialog;
+        dialog.nameEdit()->setText(QStringLiteral("tasks"));
+        dialog.partitionEdit()->setText(QStringLiteral("ListId"));
+        dialog.sortEdit()->setText(QStringLiteral("TaskId"));
+        dialog.indexModel()->append(global(QStringLiteral("byStatus"), QStringLiteral("Status"),
+                                           QStringLiteral("DueDate"), QStringLiteral("N")));
+        dialog.indexModel()->remove(0);
+        const table::CreateTableRequest request = createRequest(dialog.spec());
+        QCOMPARE(definitions(request.attributeDefinitions),
+                 QStringList({QStringLiteral("ListId:S"), QStringLiteral("TaskId:S")}));
+        // What the engine says of a definition no key uses, which the dialog never sends.
+        table::CreateTableRequest unused = request;
+        unused.attributeDefinitions.push_back({"Status", "S"});
+        auto refused = memoryDatabase()->createTable(unused);
+        QVERIFY(!refused.ok());
+        QCOMPARE(QString::fromStdString(refused.error().message),
+                 QStringLiteral("One or more parameter values were invalid: Number of attributes "
+                                "in KeySchema does not exactly match number of attributes defined "
+                                "in AttributeDefinitions"));
+
+        // An existing table: byStatus (Status S) goes and byStatusNumber (Status N) comes.
+        TableWindow w;
+        const TableSpec before =
+            with(tasks(), {global(QStringLiteral("byStatus"), QStringLiteral("Status"))});
+        QVERIFY(w.create(before));
+        SecondaryIndex numbered =
+            global(QStringLiteral("byStatusNumber"), QStringLiteral("Status"));
+        numbered.partitionType = QStringLiteral("N");
+        const TableSpec after = with(tasks(), {numbered});
+        QCOMPARE(checkTableSpec(after), QString());
+        QSignalSpy done(&w.window, &MainWindow::tableChanged);
+        w.window.applyTable(after, before);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.front().at(1).toString(), QString());
+        auto described = w.database().describeTable("tasks");
+        QVERIFY(described.ok());
+        QCOMPARE(definitions(described->attributeDefinitions),
+                 QStringList({QStringLiteral("ListId:S"), QStringLiteral("TaskId:S"),
+                              QStringLiteral("Status:N")}));
+
+        // Removed alone, the index leaves the table's own keys declared.
+        done.clear();
+        w.window.applyTable(tasks(), after);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.front().at(1).toString(), QString());
+        described = w.database().describeTable("tasks");
+        QCOMPARE(definitions(described->attributeDefinitions),
+                 QStringList({QStringLiteral("ListId:S"), QStringLiteral("TaskId:S")}));
+        auto read = MainWindow::readTableSpec(w.database(), "tasks");
+        QVERIFY(read.ok());
+        QCOMPARE(*read, tasks());
     }
 
     // The engine takes one index change per UpdateTable, like DynamoDB: the window sends them

@@ -9,6 +9,8 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSet>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -32,6 +34,36 @@ constexpr size_t kMaxItemBytes = 400 * 1024;
 
 QString keyTypeName(model::KeyType type) {
     return QString::fromLatin1(model::typeName(model::toType(type)));
+}
+
+// The key attributes of an item.
+model::Item itemKey(const model::KeySchema& keySchema, const model::Item& item) {
+    model::Item key;
+    for (const std::string* name :
+         {&keySchema.partition.name, keySchema.sort ? &keySchema.sort->name : nullptr}) {
+        if (!name) continue;
+        if (const auto it = item.find(*name); it != item.end()) key.emplace(it->first, it->second);
+    }
+    return key;
+}
+
+// Where a row of the item tree is: the names (or [index]) from the top, which a re-seed of the
+// same item keeps though the rows are new.
+QString treePath(const QModelIndex& index) {
+    QStringList parts;
+    for (QModelIndex at = index.siblingAtColumn(0); at.isValid(); at = at.parent())
+        parts.prepend(at.data().toString());
+    return parts.join(QChar(0x1f));
+}
+
+// Calls `visit` on every row of the tree under `parent`, depth first.
+template <typename Visit>
+void forEachTreeRow(const QAbstractItemModel& model, const QModelIndex& parent, Visit&& visit) {
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        visit(index);
+        forEachTreeRow(model, index, visit);
+    }
 }
 
 }  // namespace
@@ -119,6 +151,14 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     m_view = new QTableView(splitter);
     m_view->setObjectName(QStringLiteral("itemList"));
+    // Connected before the view is: the view's own handler moves the current row off a row
+    // that goes, and showSelected must know that it is a removal and not the user's choice.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex&, int first, int last) {
+                const int current = m_view->currentIndex().row();
+                m_currentGoing = current >= first && current <= last;
+                m_shownGoing = m_currentGoing && editorShowsRow(current);
+            });
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -193,7 +233,7 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
     connect(m_revert, &QPushButton::clicked, this, &ItemBrowser::showSelected);
     connect(add, &QPushButton::clicked, this, &ItemBrowser::newItem);
     connect(remove, &QPushButton::clicked, this, &ItemBrowser::deleteSelected);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &ItemBrowser::updateEditorMode);
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this] { updateEditorMode(true); });
     connect(m_tree, &ItemTreeModel::edited, this, &ItemBrowser::writeTreeToText);
     connect(m_tree, &ItemTreeModel::editRefused, this,
             [this](const QString& error) { showMessage(error, true); });
@@ -203,13 +243,50 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
             &ItemBrowser::updateTreeActions);
     connect(m_addAttribute, &QPushButton::clicked, this, &ItemBrowser::addAttribute);
     connect(m_removeAttribute, &QPushButton::clicked, this, &ItemBrowser::removeAttribute);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int last) {
+                keepViewInPlace(first, last, last - first + 1);
+            });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex&, int first, int last) {
+                m_currentGoing = false;
+                keepViewInPlace(first, last, -(last - first + 1));
+            });
+    // The item in the editor changed (a live write): shown as it now is, unless it is being
+    // edited, which is kept and told.
+    connect(
+        m_model, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex& topLeft, const QModelIndex& bottomRight,
+               const QList<int>& roles) {
+            if (!roles.isEmpty()) return;  // a change cue fading, not the item
+            const int current = m_view->currentIndex().row();
+            if (current < topLeft.row() || current > bottomRight.row() || !editorShowsRow(current))
+                return;
+            if (!hasUnsavedEdits())
+                reloadShown();
+            else
+                showMessage(tr("This item was changed meanwhile: Save overwrites it with "
+                               "yours, Revert shows it as it is now."),
+                            true);
+        });
+    // A column found in a live change extends the selected row's highlight to it.
+    connect(m_model, &QAbstractItemModel::columnsInserted, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid() && m_view->selectionModel()->isSelected(current))
+            m_view->selectionModel()->select(
+                current, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
     connect(m_model, &ItemTableModel::loadFailed, this,
             [this](const QString& error) { m_status->setText(error); });
-    connect(m_model, &ItemTableModel::pageLoaded, this, [this](int rows) {
+    // The count follows pages and live changes alike.
+    auto showCount = [this] {
+        const int rows = m_model->rowCount();
         m_status->setText(m_model->complete()
                               ? tr("%Ln item(s)", nullptr, rows)
                               : tr("%Ln item(s) read; scroll for more", nullptr, rows));
-    });
+    };
+    connect(m_model, &ItemTableModel::pageLoaded, this, showCount);
+    connect(m_model, &ItemTableModel::rowsRefreshed, this, showCount);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& position) {
         const QModelIndex index = m_view->indexAt(position);
         if (!index.isValid()) return;
@@ -310,7 +387,40 @@ void ItemBrowser::refresh() {
     m_model->reload();
 }
 
+// Live rows that come or go above the first row in view do not move what is in view. At the very
+// top the view stays at the top, so that new rows there show.
+void ItemBrowser::keepViewInPlace(int first, int last, int count) {
+    QScrollBar* bar = m_view->verticalScrollBar();
+    const int value = bar->value();
+    if (value <= 0) return;
+    const bool perItem = m_view->verticalScrollMode() == QAbstractItemView::ScrollPerItem;
+    const int rowHeight = std::max(1, m_view->verticalHeader()->defaultSectionSize());
+    const int top = perItem ? value : value / rowHeight;
+    int rows = 0;
+    if (count > 0 && first <= top)
+        rows = count;
+    else if (count < 0 && last < top)
+        rows = count;
+    else if (count < 0 && first <= top)
+        rows = first - top;  // the top row itself went: the next one goes to the top
+    if (rows == 0) return;
+    const int step = perItem ? rows : rows * rowHeight;
+    // The range follows the new row count only at the next layout.
+    if (step > 0) bar->setMaximum(std::max(bar->maximum(), value + step));
+    bar->setValue(value + step);
+}
+
 void ItemBrowser::showSelected() {
+    // The current row went (a live delete: the workload, TTL, another client). What is being
+    // edited, or a new item, stays in the editor; a deleted item's edits are saved by writing it
+    // again.
+    if (m_currentGoing && (!m_original || hasUnsavedEdits())) {
+        if (m_shownGoing && hasUnsavedEdits())
+            showMessage(
+                tr("This item was deleted meanwhile: Save writes it again with your changes."),
+                true);
+        return;
+    }
     const QModelIndex current = m_view->currentIndex();
     m_loadingEditor = true;
     if (current.isValid()) {
@@ -323,11 +433,33 @@ void ItemBrowser::showSelected() {
         setTreeAvailable(false);
     }
     m_loadingEditor = false;
+    m_shownText = m_editor->toPlainText();
     m_message->clear();
     m_save->setEnabled(false);
 }
 
-void ItemBrowser::updateEditorMode() {
+// The current row's item again, as it now is, the tree keeping its expansion.
+void ItemBrowser::reloadShown() {
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) return;
+    m_loadingEditor = true;
+    m_original = m_model->item(current.row());
+    updateEditorMode(true);
+    m_loadingEditor = false;
+    m_shownText = m_editor->toPlainText();
+    m_save->setEnabled(false);
+}
+
+bool ItemBrowser::editorShowsRow(int row) const {
+    return m_original && row >= 0 && row < m_model->rowCount() &&
+           m_model->keyOf(row) == itemKey(m_keySchema, *m_original);
+}
+
+bool ItemBrowser::hasUnsavedEdits() const {
+    return m_editor->toPlainText() != m_shownText;
+}
+
+void ItemBrowser::updateEditorMode(bool sameItem) {
     const bool plainView = m_format->currentIndex() == 1;
     m_editor->setReadOnly(plainView);
     // The tree writes DynamoDB JSON, so it cannot edit while the text shows plain JSON.
@@ -338,14 +470,47 @@ void ItemBrowser::updateEditorMode() {
     m_loadingEditor = true;
     m_editor->setPlainText(QString::fromStdString(
         (plainView ? plainJson(*m_original) : model::toJson(*m_original)).dump(2)));
+    m_shownText = m_editor->toPlainText();  // the item as stored, in either format: no edits
     m_loadingEditor = wasLoading;
-    seedTree(*m_original);
+    seedTree(*m_original, sameItem);
 }
 
-void ItemBrowser::seedTree(const model::Item& item) {
+// A new item opens fully expanded. The same item seeded again (its JSON typed, the format
+// switched) keeps what the user collapsed, the current row and the scroll position, by path:
+// rows new to it come expanded.
+void ItemBrowser::seedTree(const model::Item& item, bool sameItem) {
+    QSet<QString> collapsed;
+    QString currentPath;
+    int currentColumn = 0;
+    int scrolled = 0;
+    if (sameItem) {
+        forEachTreeRow(*m_tree, {}, [&](const QModelIndex& index) {
+            if (m_tree->rowCount(index) > 0 && !m_treeView->isExpanded(index))
+                collapsed.insert(treePath(index));
+        });
+        if (const QModelIndex current = m_treeView->currentIndex(); current.isValid()) {
+            currentPath = treePath(current);
+            currentColumn = current.column();
+        }
+        scrolled = m_treeView->verticalScrollBar()->value();
+    }
     m_tree->setKeySchema(m_keySchema, m_original.has_value());
     m_tree->setItem(item);
     m_treeView->expandAll();
+    if (sameItem) {
+        QModelIndex current;
+        forEachTreeRow(*m_tree, {}, [&](const QModelIndex& index) {
+            if (collapsed.isEmpty() && currentPath.isEmpty()) return;
+            const QString path = treePath(index);
+            if (collapsed.contains(path)) m_treeView->collapse(index);
+            if (!currentPath.isEmpty() && path == currentPath)
+                current = index.siblingAtColumn(currentColumn);
+        });
+        if (current.isValid())
+            m_treeView->selectionModel()->setCurrentIndex(current,
+                                                          QItemSelectionModel::ClearAndSelect);
+        m_treeView->verticalScrollBar()->setValue(scrolled);
+    }
     setTreeAvailable(true);
 }
 
@@ -398,6 +563,7 @@ void ItemBrowser::newItem() {
     skeleton[m_keySchema.partition.name] = placeholder(m_keySchema.partition.type);
     if (m_keySchema.sort) skeleton[m_keySchema.sort->name] = placeholder(m_keySchema.sort->type);
     m_editor->setPlainText(QString::fromStdString(skeleton.dump(2)));
+    m_shownText = m_editor->toPlainText();
     m_editor->setFocus();
 }
 
@@ -406,7 +572,7 @@ void ItemBrowser::validate() {
     const ItemCheck check = checkItemText(m_editor->toPlainText(), m_keySchema, m_original);
     if (!m_writingFromTree) {
         if (check.decoded)
-            seedTree(*check.decoded);
+            seedTree(*check.decoded, true);
         else
             setTreeAvailable(false);
     }
@@ -432,20 +598,19 @@ bool ItemBrowser::save() {
         m_message->setText(check.error);
         return false;
     }
-    model::Item key;
-    key.emplace(m_keySchema.partition.name, check.item->at(m_keySchema.partition.name));
-    if (m_keySchema.sort)
-        key.emplace(m_keySchema.sort->name, check.item->at(m_keySchema.sort->name));
+    const model::Item key = itemKey(m_keySchema, *check.item);
     if (auto error = pushItemEdit(*m_undoStack, *m_database, m_table, key, m_original, check.item,
                                   [this](const QString& text) { emit message(text); })) {
         m_message->setText(*error);
         return false;
     }
     m_original = check.item;
+    m_shownText = m_editor->toPlainText();
     m_tree->setKeySchema(m_keySchema, true);
     m_message->setText(tr("Saved."));
     m_save->setEnabled(false);
-    refresh();
+    // The row is read again in place (a new one inserted where it sorts), not the whole list.
+    m_model->noteChanged(key);
     return true;
 }
 
@@ -459,7 +624,9 @@ void ItemBrowser::deleteSelected() {
         emit message(*error);
         return;
     }
-    refresh();
+    // Deleted on purpose: the next row is shown, whatever the editor held.
+    m_shownText = m_editor->toPlainText();
+    m_model->noteChanged(key);
 }
 
 }  // namespace shardscope::ui

@@ -72,11 +72,16 @@ signals:
 private:
     QWidget* buildTreePage();
     void applySource();
+    void keepViewInPlace(int first, int last, int count);
     void showSelected();
+    void reloadShown();
+    bool hasUnsavedEdits() const;
+    bool editorShowsRow(int row) const;
     void validate();
-    void updateEditorMode();
+    // `sameItem`: the item shown is seeded again (the format switched), not another one.
+    void updateEditorMode(bool sameItem = false);
     void showMessage(const QString& text, bool error);
-    void seedTree(const model::Item& item);
+    void seedTree(const model::Item& item, bool sameItem);
     void setTreeAvailable(bool available);
     void updateTreeActions();
     void writeTreeToText();
@@ -106,6 +111,9 @@ private:
     QLabel* m_status = nullptr;
     bool m_loadingEditor = false;
     bool m_writingFromTree = false;  // the text change came from the tree: do not re-seed it
+    QString m_shownText;             // the editor's text as loaded or saved: edits differ from it
+    bool m_currentGoing = false;     // the current row is being removed
+    bool m_shownGoing = false;       // ... and it is the item in the editor
 };
 
 }  // namespace shardscope::ui

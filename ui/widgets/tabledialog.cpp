@@ -55,19 +55,9 @@ TableDialog::TableDialog(QWidget* parent, std::optional<TableSpec> existing)
     layout->addWidget(m_buttons);
 
     if (m_existing) {
-        // DynamoDB never renames a table or changes its keys.
-        m_name->setText(m_existing->name);
-        m_partition->setText(m_existing->partitionName);
-        m_partitionType->setCurrentIndex(m_partitionType->findData(m_existing->partitionType));
-        m_sort->setText(m_existing->sortName);
-        m_sortType->setCurrentIndex(m_sortType->findData(m_existing->sortType));
-        for (QWidget* fixed : std::initializer_list<QWidget*>{m_name, m_partition, m_partitionType,
-                                                              m_sort, m_sortType})
-            fixed->setEnabled(false);
+        showExisting();
         m_stream->setCurrentIndex(m_stream->findData(m_existing->streamView));
         m_ttl->setText(m_existing->ttlAttribute);
-        m_indexModel->setIndexes(m_existing->indexes);
-        m_indexModel->setExisting(m_existing->indexes);
     }
     for (QLineEdit* edit : {m_name, m_partition, m_sort, m_ttl})
         connect(edit, &QLineEdit::textChanged, this, &TableDialog::validate);
@@ -128,6 +118,23 @@ void TableDialog::buildIndexSection(QLayout* layout) {
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_indexModel, signal, this, &TableDialog::updateIndexButtons);
     connect(m_indexModel, &QAbstractItemModel::modelReset, this, &TableDialog::updateIndexButtons);
+}
+
+// The table as it exists: DynamoDB never renames a table or changes its keys, and its indexes
+// are what it has.
+void TableDialog::showExisting() {
+    setWindowTitle(tr("Table %1").arg(m_existing->name));
+    m_name->setText(m_existing->name);
+    m_partition->setText(m_existing->partitionName);
+    m_partitionType->setCurrentIndex(m_partitionType->findData(m_existing->partitionType));
+    m_sort->setText(m_existing->sortName);
+    m_sortType->setCurrentIndex(m_sortType->findData(m_existing->sortType));
+    for (QWidget* fixed :
+         std::initializer_list<QWidget*>{m_name, m_partition, m_partitionType, m_sort, m_sortType})
+        fixed->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Apply"));
+    m_indexModel->setIndexes(m_existing->indexes);
+    m_indexModel->setExisting(m_existing->indexes);
 }
 
 bool TableDialog::isExistingIndex(int row) const {
@@ -232,6 +239,12 @@ void TableDialog::finishApply(const QString& error, std::optional<TableSpec> cur
         // the next Apply only sends what is still missing.
         m_existing = std::move(current);
         m_indexModel->setExisting(m_existing->indexes);
+        updateIndexButtons();
+    } else if (current) {
+        // The table was created and a later call (its TTL) refused: from now on the dialog
+        // edits that table, so the next OK sends only what is still missing, not CreateTable.
+        m_existing = std::move(current);
+        showExisting();
         updateIndexButtons();
     }
     validate();

@@ -37,7 +37,8 @@ public:
     void showError(const QString& message);
     // The owner's answer to submitted(). Success closes the dialog. A refusal is shown and the
     // dialog stays open with the user's changes; `current` is the table as it now is, since the
-    // calls before the refused one were made, and the next try starts from it.
+    // calls before the refused one were made, and the next try starts from it. A dialog that was
+    // creating the table then edits it (title, fixed name and keys, Apply).
     void finishApply(const QString& error, std::optional<TableSpec> current = {});
     QLabel* message() const { return m_message; }
     QDialogButtonBox* buttons() const { return m_buttons; }
@@ -63,6 +64,7 @@ signals:
 
 private:
     void setFormLocked(bool locked);
+    void showExisting();
     void submit();
     void buildIndexSection(QLayout* layout);
     void openIndexEditor(int row);

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: MIT
+// The item browser following writes: its model's rows, its view, and the item in its editor.
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTableView>
+
+#include "session/eventbridge.h"
+#include "tasksfixture.h"
+#include "uitest.h"
+
+namespace shardscope::ui::test {
+
+class ItemLiveRowsTest : public QObject {
+    Q_OBJECT
+private slots:
+    // Writes to the shown table reach the rows that are loaded, each in place: no reset, the
+    // selection stays on its item. A new key inside the loaded range is inserted where Scan
+    // returns it; keys past it are left to the pages still to read.
+    //
+    // No model tester here: it asks for more rows on every signal, so it reads the whole table.
+    // completeTableFollowsWritesUnderTheTester has one.
+    void loadedRowsFollowWritesInPlace() {
+        auto db = openTasks(4000);
+        ItemTableModel model;
+        // Pumped by hand, so each batch of events is delivered when the test says.
+        EventBridge bridge(db->subscribe(), 3'600'000);
+        connect(&bridge, &EventBridge::itemsWritten, &model, &ItemTableModel::noteWrites);
+        model.setChangeCueMs(3'600'000);
+        model.setDatabase(db.get());
+        model.setSource({QStringLiteral("tasks"), taskKeys(), std::nullopt});
+        QVERIFY(waitFor([&] { return !model.loading() && model.rowCount() > 0; }));
+        // Part of the first partition in Scan order is read (2,000 items, pages of 500).
+        QVERIFY(!model.complete());
+        QVERIFY(model.rowCount() < 2000);
+        const std::string first = model.item(0).at("ListId").asString();
+        const std::string second = first == "odd" ? "even" : "odd";
+        const auto taskAt = [&](int row) {
+            return std::stoi(model.item(row).at("TaskId").asNumber().toString());
+        };
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        const QPersistentModelIndex selected = model.index(10, 0);
+        const int selectedTask = taskAt(10);
+        const int loaded = model.rowCount();
+
+        const int changed = taskAt(3), removed = taskAt(5), added = taskAt(1) + 1;
+        putTask(*db, first, changed, "changed");
+        deleteTask(*db, first, removed);
+        putTask(*db, first, added, "added");
+        putTask(*db, first, 1'000'001, "past the rows read");
+        putTask(*db, second, 100'003, "another partition, past the rows read");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+
+        QCOMPARE(model.rowCount(), loaded);  // one added, one removed
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", model.rowCount()));
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(selected.isValid());
+        QCOMPARE(selected.row(), 10);  // one row went before it, one came
+        QCOMPARE(taskAt(selected.row()), selectedTask);
+        const int changedRow = model.rowOf(taskKey(first, changed));
+        QVERIFY(changedRow >= 0);
+        QCOMPARE(
+            model.index(changedRow, columnNamed(model, QStringLiteral("Title"))).data().toString(),
+            QStringLiteral("changed"));
+        QVERIFY(model.index(changedRow, 0).data(ItemTableModel::RecentlyChangedRole).toBool());
+        QVERIFY(!model.index(0, 0).data(ItemTableModel::RecentlyChangedRole).toBool());
+        QCOMPARE(model.rowOf(taskKey(first, removed)), -1);
+        QCOMPARE(model.rowOf(taskKey(first, 1'000'001)), -1);
+        QCOMPARE(model.rowOf(taskKey(second, 100'003)), -1);
+
+        // A write just past the rows read, while the next page is on its way, is not lost,
+        // whichever lands first.
+        const int next = taskAt(model.rowCount() - 1) + 1;
+        model.fetchMore({});
+        QVERIFY(model.loading());
+        putTask(*db, first, next, "written while a page was read");
+        bridge.pump();
+        while (model.canFetchMore({}) || model.loading() || !model.settled()) {
+            if (model.canFetchMore({})) model.fetchMore({});
+            QVERIFY(waitFor([&] { return !model.loading() && model.settled(); }));
+            bridge.pump();
+        }
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", 100'000));
+        QCOMPARE(model.rowCount(), 4003);
+        QCOMPARE(resets.count(), 0);
+
+        // Read to the end, every write shows.
+        deleteTask(*db, second, 100'003);
+        putTask(*db, second, 100'000, "last");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", 100'000));
+    }
+
+    // Every row read: a write anywhere in the table reaches the rows, under the model tester.
+    void completeTableFollowsWritesUnderTheTester() {
+        auto db = openTasks(300);
+        ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        EventBridge bridge(db->subscribe(), 3'600'000);
+        connect(&bridge, &EventBridge::itemsWritten, &model, &ItemTableModel::noteWrites);
+        model.setPageSize(100);
+        model.setDatabase(db.get());
+        model.setSource({QStringLiteral("tasks"), taskKeys(), std::nullopt});
+        QVERIFY(waitFor([&] { return model.complete(); }));
+        QCOMPARE(model.rowCount(), 300);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        putTask(*db, "odd", 1, "changed");
+        putTask(*db, "even", 1, "added");
+        putTask(*db, "even", -5, "added first in its partition");
+        deleteTask(*db, "odd", 299);
+        deleteTask(*db, "even", 0);
+        putTask(*db, "third", 1, "a partition of its own");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", 100'000));
+        QCOMPARE(model.rowCount(), 301);
+        QCOMPARE(resets.count(), 0);
+        // An item written and deleted between two ticks comes and goes: nothing to show.
+        putTask(*db, "odd", 1001, "brief");
+        deleteTask(*db, "odd", 1001);
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", 100'000));
+    }
+
+    // A Query shows one partition: writes to others are not read at all.
+    void aQueryFollowsItsPartitionOnly() {
+        auto db = openTasks(40);
+        ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        EventBridge bridge(db->subscribe(), 3'600'000);
+        connect(&bridge, &EventBridge::itemsWritten, &model, &ItemTableModel::noteWrites);
+        model.setDatabase(db.get());
+        model.setSource(
+            {QStringLiteral("tasks"), taskKeys(), model::AttributeValue::string("odd")});
+        QVERIFY(waitFor([&] { return model.complete(); }));
+        QSignalSpy refreshed(&model, &ItemTableModel::rowsRefreshed);
+        putTask(*db, "even", 3, "not shown");
+        bridge.pump();
+        QVERIFY(model.settled());  // nothing to read
+        putTask(*db, "odd", 4, "between 3 and 5");
+        deleteTask(*db, "odd", 1);
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QCOMPARE(refreshed.count(), 1);
+        QCOMPARE(model.rowCount(), 20);
+        QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("3"));
+        QCOMPARE(model.index(1, 1).data().toString(), QStringLiteral("4"));
+        QCOMPARE(model.index(1, columnNamed(model, QStringLiteral("Title"))).data().toString(),
+                 QStringLiteral("between 3 and 5"));
+    }
+
+    // In the browser: rows that come and go above the first row in view leave the view where it
+    // was, and the selected item stays selected.
+    void liveRowsLeaveTheViewInPlace() {
+        TasksInBrowser fixture(1200);
+        auto& [db, stack, browser] = fixture;
+        EventBridge bridge(db->subscribe(), 3'600'000);
+        connect(&bridge, &EventBridge::itemsWritten, browser.model(), &ItemTableModel::noteWrites);
+        browser.resize(1000, 600);
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        ItemTableModel& model = *browser.model();
+        QVERIFY(waitFor([&] { return !model.loading() && model.rowCount() >= 500; }));
+        QTableView& view = *browser.view();
+        view.scrollTo(model.index(200, 0), QAbstractItemView::PositionAtTop);
+        QVERIFY(waitFor([&] { return view.rowAt(0) > 100; }));
+        const int top = view.rowAt(0);
+        const model::Item topItem = model.item(top);
+        view.setCurrentIndex(model.index(top + 3, 0));
+        const model::Item current = model.item(top + 3);
+        const std::string list = topItem.at("ListId").asString();
+        const auto taskAt = [&](int row) {
+            return std::stoi(model.item(row).at("TaskId").asNumber().toString());
+        };
+
+        // Three new items above the top, one removed above it.
+        putTask(*db, list, taskAt(0) + 1, "new");
+        putTask(*db, list, taskAt(1) + 1, "new");
+        putTask(*db, list, taskAt(2) + 1, "new");
+        deleteTask(*db, list, taskAt(50));
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QVERIFY(waitFor([&] { return view.rowAt(0) == top + 2; }));
+        QVERIFY(model.item(view.rowAt(0)) == topItem);
+        QVERIFY(model.item(view.currentIndex().row()) == current);
+        QVERIFY(view.selectionModel()->isRowSelected(view.currentIndex().row(), {}));
+
+        // At the very top, new rows show.
+        view.scrollToTop();
+        putTask(*db, list, -1, "first");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QCOMPARE(view.verticalScrollBar()->value(), 0);
+        QCOMPARE(view.rowAt(0), 0);
+    }
+};
+
+// The item in the editor follows live writes while it is not being edited; edits in progress
+// stay when it changes or goes, and say so.
+class ItemLiveEditingTest : public QObject {
+    Q_OBJECT
+private slots:
+    void liveWritesSpareUnsavedEdits() {
+        TasksInBrowser fixture(10);
+        auto& [db, stack, browser] = fixture;
+        EventBridge bridge(db->subscribe(), 3'600'000);
+        connect(&bridge, &EventBridge::itemsWritten, browser.model(), &ItemTableModel::noteWrites);
+        QVERIFY(waitFor([&] { return browser.model()->complete(); }));
+        const int row = browser.model()->rowOf(taskKey("even", 4));
+        QVERIFY(row >= 0);
+        browser.view()->setCurrentIndex(browser.model()->index(row, 0));
+        QVERIFY(parsedItem(browser.editor()->toPlainText()) == taskKey("even", 4));
+
+        // Not edited: the editor shows the item as it now is.
+        putTask(*db, "even", 4, "live");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return browser.model()->settled(); }));
+        QCOMPARE(parsedItem(browser.editor()->toPlainText()).at("Title").asString(),
+                 std::string("live"));
+        QVERIFY(!browser.saveButton()->isEnabled());
+        // Nor is the item shown as plain JSON, which cannot be edited.
+        auto* format = browser.findChild<QComboBox*>(QStringLiteral("itemFormat"));
+        format->setCurrentIndex(1);
+        putTask(*db, "even", 4, "plain");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return browser.model()->settled(); }));
+        QVERIFY(browser.editor()->toPlainText().contains(QStringLiteral("\"Title\": \"plain\"")));
+        format->setCurrentIndex(0);
+
+        // Edited: the edits stay and the message says what happened.
+        model::Item mine = taskKey("even", 4);
+        mine["Title"] = model::AttributeValue::string("mine");
+        const QString edited = QString::fromStdString(model::toJson(mine).dump(2));
+        browser.editor()->setPlainText(edited);
+        putTask(*db, "even", 4, "theirs");
+        bridge.pump();
+        QVERIFY(waitFor([&] { return browser.model()->settled(); }));
+        QCOMPARE(browser.editor()->toPlainText(), edited);
+        QVERIFY2(browser.editorMessage()->text().contains(QStringLiteral("changed meanwhile")),
+                 qPrintable(browser.editorMessage()->text()));
+
+        deleteTask(*db, "even", 4);
+        bridge.pump();
+        QVERIFY(waitFor([&] { return browser.model()->settled(); }));
+        QCOMPARE(browser.model()->rowOf(taskKey("even", 4)), -1);
+        QCOMPARE(browser.editor()->toPlainText(), edited);
+        QVERIFY2(browser.editorMessage()->text().contains(QStringLiteral("deleted meanwhile")),
+                 qPrintable(browser.editorMessage()->text()));
+        QVERIFY(browser.save());
+        QCOMPARE(getTask(*db, "even", 4)->at("Title").asString(), std::string("mine"));
+        QVERIFY(waitFor([&] { return browser.model()->settled(); }));
+    }
+};
+
+SHARDSCOPE_UI_TEST(ItemLiveRowsTest)
+SHARDSCOPE_UI_TEST(ItemLiveEditingTest)
+
+}  // namespace shardscope::ui::test
+
+#include "liveitems_test.moc"
