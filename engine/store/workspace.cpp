@@ -380,6 +380,12 @@ Result<void> Workspace::exec(std::string_view sql) {
     return {};
 }
 
+Result<void> Workspace::execCached(std::string_view sql) {
+    auto& stmt = statement(sql);
+    if (!stmt.run()) return storeError("workspace error: " + stmt.lastError());
+    return {};
+}
+
 namespace {
 
 bool syncFile(const std::string& path) {
