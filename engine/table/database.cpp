@@ -192,6 +192,9 @@ Result<void> runGuarded(const std::function<Result<void>()>& op) {
         return op();
     } catch (const std::exception& e) {
         return Error{ErrorCode::InternalServerError, e.what(), nullptr};
+    } catch (...) {
+        // A leader runs other writers' operations: nothing may leave it half way.
+        return Error{ErrorCode::InternalServerError, "unexpected exception", nullptr};
     }
 }
 
