@@ -13,6 +13,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "store/walvfs.h"
+
 namespace shardscope::store {
 namespace {
 
@@ -269,7 +271,7 @@ Workspace::~Workspace() {
 void Workspace::startCheckpointer() {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
+                        frameWritingVfs()) != SQLITE_OK) {
         sqlite3_close(db);
         (void)exec("PRAGMA wal_autocheckpoint=1000");  // fall back to checkpoints on commit
         return;
@@ -317,7 +319,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const std::string& path) {
 
     sqlite3* db = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &db, flags, frameWritingVfs()) != SQLITE_OK) {
         std::string msg = sqliteMessage(db);
         sqlite3_close(db);
         return storeError("cannot open '" + path + "': " + msg);
@@ -377,6 +379,12 @@ Result<void> Workspace::exec(std::string_view sql) {
         sqlite3_free(err);
         return storeError("workspace error: " + msg);
     }
+    return {};
+}
+
+Result<void> Workspace::execCached(std::string_view sql) {
+    auto& stmt = statement(sql);
+    if (!stmt.run()) return storeError("workspace error: " + stmt.lastError());
     return {};
 }
 

@@ -76,6 +76,9 @@ public:
 
     // Runs SQL without results (DDL, BEGIN/COMMIT).
     Result<void> exec(std::string_view sql);
+    // The same for one statement run again and again (BEGIN, SAVEPOINT, COMMIT on the write
+    // path): prepared once and cached, where exec() parses the text on every call.
+    Result<void> execCached(std::string_view sql);
     // BEGIN IMMEDIATE … COMMIT around `work`; rolls back when work returns an error.
     Result<void> transaction(const std::function<Result<void>()>& work);
 

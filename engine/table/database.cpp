@@ -7,6 +7,13 @@
 #include <cstdlib>
 #include <random>
 #include <set>
+#include <thread>
+
+#ifdef __linux__
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "model/codec.h"
 #include "model/errordetail.h"
@@ -137,65 +144,169 @@ void Database::Impl::saveClock() {
     (void)m_workspace->setMeta("virtual_now_ms", std::to_string(m_clock->now()));
 }
 
-WriteLock::WriteLock(Database::Impl& impl) : m_impl(impl) {
-    ++m_impl.m_queuedWriters;
-    m_lock = std::unique_lock(m_impl.m_mutex);
-    --m_impl.m_queuedWriters;
+struct Database::Impl::QueuedWrite {
+    enum : int { Waiting, Done, Lead };
+    static_assert(sizeof(std::atomic<int>) == sizeof(int));
+    const std::function<Result<void>()>* op;
+    Result<void> result;
+    // Written by the leader, waited on by the writer without any lock: a woken writer then
+    // runs at once instead of queueing behind the leader for a mutex. A wake-up that reaches
+    // the address after the writer returned is harmless (every wait here loops on its value).
+    std::atomic<int> state{Waiting};
+
+    int await() {
+        int seen;
+        while ((seen = state.load(std::memory_order_acquire)) == Waiting) waitFor(Waiting);
+        return seen;
+    }
+    void signal(int to) {
+        state.store(to, std::memory_order_release);
+        wake();
+    }
+
+private:
+#ifdef __linux__
+    // The futex itself: std::atomic::wait first spins and calls sched_yield a few times, which
+    // on two busy cores costs more than the sleep it tries to avoid.
+    void waitFor(int value) {
+        syscall(SYS_futex, reinterpret_cast<int*>(&state), FUTEX_WAIT_PRIVATE, value, nullptr,
+                nullptr, 0);
+    }
+    void wake() {
+        syscall(SYS_futex, reinterpret_cast<int*>(&state), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr,
+                0);
+    }
+#else
+    void waitFor(int value) {
+        state.wait(value, std::memory_order_acquire);
+    }
+    void wake() {
+        state.notify_one();
+    }
+#endif
+};
+
+namespace {
+
+Result<void> runGuarded(const std::function<Result<void>()>& op) {
+    try {
+        return op();
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::InternalServerError, e.what(), nullptr};
+    } catch (...) {
+        // A leader runs other writers' operations: nothing may leave it half way.
+        return Error{ErrorCode::InternalServerError, "unexpected exception", nullptr};
+    }
 }
 
-WriteLock::~WriteLock() {
-    if (m_impl.m_deferCommits) return;  // the caller flushes
-    if (m_impl.m_batchOpen && m_impl.m_queuedWriters.load() == 0) (void)m_impl.commitBatch();
+}  // namespace
+
+Result<void> Database::Impl::write(const std::function<Result<void>()>& op) {
+    if (m_deferCommits) {
+        std::lock_guard lock(m_mutex);
+        Result<void> result = runGuarded(op);
+        if (m_batchOpen && m_batchWrites >= kMaxBatchWrites)
+            if (auto committed = commitBatch(); !committed && result) result = committed;
+        return result;
+    }
+    QueuedWrite me;
+    me.op = &op;
+    std::unique_lock queue(m_queueMutex);
+    m_queue.push_back(&me);
+    ++m_writersInside;
+    if (m_leading) {
+        queue.unlock();
+        if (me.await() == QueuedWrite::Done) {
+            --m_writersInside;
+            return std::move(me.result);
+        }
+        queue.lock();  // handed the lead
+    }
+    m_leading = true;
+    std::vector<QueuedWrite*> group;
+    while (me.state.load(std::memory_order_relaxed) != QueuedWrite::Done) {
+        // Writers of the last group that were woken but have not run yet would otherwise find
+        // no leader, and each commit alone: on a busy core a woken thread waits for the
+        // running one to block, and a leader never blocks. Letting them run first, bounded,
+        // puts their next writes in this group.
+        for (int i = 0; i < kMaxBatchWrites && m_writersInside > int(m_queue.size()); ++i) {
+            queue.unlock();
+            std::this_thread::yield();
+            queue.lock();
+        }
+        group.clear();
+        while (!m_queue.empty() && int(group.size()) < kMaxBatchWrites) {
+            group.push_back(m_queue.front());
+            m_queue.pop_front();
+        }
+        queue.unlock();
+        {
+            std::lock_guard lock(m_mutex);
+            for (QueuedWrite* w : group) w->result = runGuarded(*w->op);
+            if (auto committed = commitBatch(); !committed)
+                for (QueuedWrite* w : group)
+                    if (w->result) w->result = committed;
+        }
+        for (QueuedWrite* w : group) {
+            if (w == &me)
+                me.state.store(QueuedWrite::Done, std::memory_order_relaxed);
+            else
+                w->signal(QueuedWrite::Done);
+        }
+        queue.lock();
+    }
+    // The writers who queued meanwhile are the next group; the first of them leads it.
+    QueuedWrite* next = m_queue.empty() ? nullptr : m_queue.front();
+    if (!next) m_leading = false;
+    queue.unlock();
+    if (next) next->signal(QueuedWrite::Lead);
+    --m_writersInside;
+    return std::move(me.result);
 }
 
-Result<void> Database::Impl::writeTransaction(WriteLock& lock,
-                                              const std::function<Result<void>()>& work) {
+Result<void> Database::Impl::inSavepoint(const std::function<Result<void>()>& work) {
     auto& ws = *m_workspace;
     if (!m_batchOpen) {
-        if (auto r = ws.exec("BEGIN IMMEDIATE"); !r) return r;
+        if (auto r = ws.execCached("BEGIN IMMEDIATE"); !r) return r;
         m_batchOpen = true;
-        ++m_openBatch;
         m_batchWrites = 0;
     }
-    if (auto r = ws.exec("SAVEPOINT write"); !r) return r;
+    if (auto r = ws.execCached("SAVEPOINT write"); !r) return r;
     const size_t eventMark = m_streams.eventMark();
     const uint64_t changeMark = m_streams.changeMark();
-    Result<void> result = work();
+    Result<void> result = runGuarded(work);
     if (!result) {
-        (void)ws.exec("ROLLBACK TO write");
-        (void)ws.exec("RELEASE write");
+        (void)ws.execCached("ROLLBACK TO write");
+        (void)ws.execCached("RELEASE write");
         // The stream state in memory may hold shards or sequence numbers the rollback undid.
         m_streams.dropEventsAfter(eventMark);
         if (m_streams.changeMark() != changeMark) (void)m_streams.load();
         return result;
     }
-    (void)ws.exec("RELEASE write");
-    if (m_deferCommits) {
-        if (++m_batchWrites >= kMaxBatchWrites) return commitBatch();
-        return {};
-    }
-    const uint64_t mine = m_openBatch;
-    if (++m_batchWrites >= kMaxBatchWrites || m_queuedWriters.load() == 0) return commitBatch();
-    m_batchCommitted.wait(lock.lock(), [&] { return m_lastCommitted >= mine; });
-    for (const auto& [batch, error] : m_failedBatches)
-        if (batch == mine) return error;
+    (void)ws.execCached("RELEASE write");
+    ++m_batchWrites;
     return {};
+}
+
+Result<void> Database::Impl::writeTransaction(WriteLock& lock,
+                                              const std::function<Result<void>()>& work) {
+    (void)lock;  // proof that the caller holds m_mutex
+    Result<void> result = inSavepoint(work);
+    if (m_deferCommits && m_batchWrites < kMaxBatchWrites) return result;
+    if (auto committed = commitBatch(); !committed && result) return committed;
+    return result;
 }
 
 Result<void> Database::Impl::commitBatch() {
     if (!m_batchOpen) return {};
     saveClock();
-    Result<void> committed = m_workspace->exec("COMMIT");
+    Result<void> committed = m_workspace->execCached("COMMIT");
     if (!committed) {
         (void)m_workspace->exec("ROLLBACK");
-        m_failedBatches.emplace_back(m_openBatch, committed.error());
-        if (m_failedBatches.size() > 16) m_failedBatches.pop_front();
         (void)loadCounts();  // the in-memory counters included the lost writes
     }
     finishTransaction(committed.ok());
     m_batchOpen = false;
-    m_lastCommitted = m_openBatch;
-    m_batchCommitted.notify_all();
     return committed;
 }
 

@@ -49,10 +49,22 @@ public:
     Result<void> loadCounts();
     Result<void> loadTimeToLive();
 
-    // Group commit. Writers that arrive while another writes share one SQLite transaction: each
-    // runs `work` in its own savepoint, then the last writer in line commits for all, and every
-    // writer returns only once the commit holding its change is done. A lone writer commits at
-    // once, so nothing waits for company.
+    // Group commit (leader/follower). `op` is a whole write: what it reads and checks, and its
+    // change through inSavepoint(). Writers queue their op; the first becomes the leader, takes
+    // every op queued (up to kMaxBatchWrites), applies each under m_mutex in its own savepoint
+    // (so a failed condition undoes only its own change), commits once, and wakes their
+    // writers, who return the op's result only now that the commit holding the change is done.
+    // Writers that queue while a group is being applied or committed form the next group, led
+    // by the first of them. A lone writer commits at once, so nothing waits for company; but a
+    // leader first lets the writers it just woke run, so that they can join.
+    // In deferred-commit mode the op runs at once and the caller commits (Database::flush).
+    // The caller must not hold m_mutex. Exceptions from `op` become InternalServerError.
+    Result<void> write(const std::function<Result<void>()>& op);
+    // Runs `work` in a savepoint of the open transaction (beginning it when none is open).
+    // Callers hold m_mutex.
+    Result<void> inSavepoint(const std::function<Result<void>()>& work);
+    // A write by the caller, who holds m_mutex through `lock` (scheduled work, a stream catching
+    // up): in its own savepoint, committed before it returns unless commits are deferred.
     Result<void> writeTransaction(WriteLock& lock, const std::function<Result<void>()>& work);
     // Commits the open batch, if any (control-plane calls do this before their own transaction).
     Result<void> commitBatch();
@@ -108,15 +120,18 @@ public:
     std::function<void()> m_wakeScheduler;
     bool m_expiryScheduled = false;  // a write added a TTL deletion: the scheduler may need to look
 
-    // Group commit state, guarded by m_mutex except the queue counter.
+    // Group commit state. A transaction is open between a group's first write and its commit
+    // (or, with deferred commits, until the caller flushes); guarded by m_mutex.
     static constexpr int kMaxBatchWrites = 64;
-    std::atomic<int> m_queuedWriters{0};
-    std::condition_variable m_batchCommitted;
     bool m_batchOpen = false;
-    uint64_t m_openBatch = 0;
-    uint64_t m_lastCommitted = 0;
     int m_batchWrites = 0;
-    std::deque<std::pair<uint64_t, Error>> m_failedBatches;  // the most recent few
+    // Writers waiting for a leader to apply and commit their op; guarded by m_queueMutex, which
+    // is never taken while waiting for m_mutex, so queueing never waits on a commit.
+    struct QueuedWrite;
+    std::mutex m_queueMutex;
+    std::deque<QueuedWrite*> m_queue;
+    bool m_leading = false;               // a leader is applying or committing a group
+    std::atomic<int> m_writersInside{0};  // between queueing and returning, done or not
 
     std::map<std::string, std::unique_ptr<TableInfo>, std::less<>> m_tables;
     int64_t m_nextIndexId = 1;
@@ -130,18 +145,13 @@ public:
     std::map<std::string, TokenUse> m_tokens;
 };
 
-// Holds m_mutex for a write. On release it commits the open batch when no other writer is in
-// line, so the writers waiting on that batch are never left behind.
+// Holds m_mutex for a write made by the caller's own thread (see writeTransaction).
 class WriteLock {
 public:
-    explicit WriteLock(Database::Impl& impl);
-    ~WriteLock();
-    WriteLock(const WriteLock&) = delete;
-    WriteLock& operator=(const WriteLock&) = delete;
+    explicit WriteLock(Database::Impl& impl) : m_lock(impl.m_mutex) {}
     std::unique_lock<std::mutex>& lock() { return m_lock; }
 
 private:
-    Database::Impl& m_impl;
     std::unique_lock<std::mutex> m_lock;
 };
 

@@ -118,78 +118,91 @@ Result<void> Database::transactWriteItems(const TransactWriteRequest& request) {
         if (auto r = parseAction(request.actions[i], plan[i]); !r) return r.takeError();
     }
 
-    WriteLock lock(*m_impl);
-    auto& tokens = m_impl->m_tokens;
     const auto now = std::chrono::steady_clock::now();
-    std::erase_if(tokens,
-                  [&](const auto& t) { return now - t.second.at > std::chrono::minutes(10); });
-    if (request.clientRequestToken) {
-        if (auto it = tokens.find(*request.clientRequestToken); it != tokens.end()) {
-            if (it->second.fingerprint == request.fingerprint) return {};
-            return Error{ErrorCode::IdempotentParameterMismatch,
-                         "Request with the same client request token and different parameters "
-                         "was already submitted",
-                         nullptr};
-        }
-    }
-
-    // Per-action validation stops at the first failing action; the others report None.
-    std::vector<CancellationReason> reasons(plan.size());
-    std::set<std::tuple<int64_t, std::string, std::string>> touched;
-    for (size_t i = 0; i < plan.size(); ++i) {
-        auto table = m_impl->findTable(request.actions[i].tableName, true);
-        if (!table) return table.takeError();
-        plan[i].table = *table;
-        const auto& schema = (*table)->keySchema();
-        const Item& subject = request.actions[i].itemOrKey;
-        auto key = request.actions[i].kind == Kind::Put ? keyFromItem(schema, subject)
-                                                        : keyFromKeyParameter(schema, subject);
-        Result<void> valid = key ? Result<void>() : Result<void>(key.error());
-        if (valid && request.actions[i].kind == Kind::Put)
-            valid = checkStorable(**table, subject, false);
-        if (!valid) {
-            reasons[i] = {"ValidationError", valid.error().message, std::nullopt};
-            return canceled(std::move(reasons));
-        }
-        if (!touched.emplace((*table)->id, key->partition, key->sort).second)
-            return validationError(
-                "Transaction request cannot include multiple operations on one item");
-        plan[i].key = std::move(*key);
-    }
-
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        bool failed = false;
-        for (size_t i = 0; i < plan.size(); ++i) {
-            auto& p = plan[i];
-            auto old = m_impl->loadItem(*p.table, p.key);
-            if (!old) return old.takeError();
-            p.old = std::move(*old);
-            if (p.condition) {
-                auto holds = p.condition->evaluate(p.old ? &p.old->item : nullptr);
-                if (!holds) return holds.takeError();
-                if (!*holds) {
-                    std::optional<Item> item;
-                    if (p.action->returnOldItemOnConditionFailure && p.old) item = p.old->item;
-                    reasons[i] = {"ConditionalCheckFailed", "The conditional request failed", item};
-                    failed = true;
-                    continue;
-                }
+    bool recorded = false;
+    auto done = m_impl->write([&]() -> Result<void> {
+        auto& tokens = m_impl->m_tokens;
+        std::erase_if(tokens,
+                      [&](const auto& t) { return now - t.second.at > std::chrono::minutes(10); });
+        if (request.clientRequestToken) {
+            if (auto it = tokens.find(*request.clientRequestToken); it != tokens.end()) {
+                if (it->second.fingerprint == request.fingerprint) return {};
+                return Error{ErrorCode::IdempotentParameterMismatch,
+                             "Request with the same client request token and different parameters "
+                             "was already submitted",
+                             nullptr};
             }
-            if (auto r = computeNext(p, reasons[i]); !r) return r;
-            failed = failed || reasons[i].code != "None";
         }
-        if (failed) return canceled(reasons);
-        for (auto& p : plan) {
-            if (!p.writes) continue;
-            if (auto r = m_impl->writeItem(*p.table, p.key, p.old, p.next ? &*p.next : nullptr); !r)
-                return r;
+
+        // Per-action validation stops at the first failing action; the others report None.
+        std::vector<CancellationReason> reasons(plan.size());
+        std::set<std::tuple<int64_t, std::string, std::string>> touched;
+        for (size_t i = 0; i < plan.size(); ++i) {
+            auto table = m_impl->findTable(request.actions[i].tableName, true);
+            if (!table) return table.takeError();
+            plan[i].table = *table;
+            const auto& schema = (*table)->keySchema();
+            const Item& subject = request.actions[i].itemOrKey;
+            auto key = request.actions[i].kind == Kind::Put ? keyFromItem(schema, subject)
+                                                            : keyFromKeyParameter(schema, subject);
+            Result<void> valid = key ? Result<void>() : Result<void>(key.error());
+            if (valid && request.actions[i].kind == Kind::Put)
+                valid = checkStorable(**table, subject, false);
+            if (!valid) {
+                reasons[i] = {"ValidationError", valid.error().message, std::nullopt};
+                return canceled(std::move(reasons));
+            }
+            if (!touched.emplace((*table)->id, key->partition, key->sort).second)
+                return validationError(
+                    "Transaction request cannot include multiple operations on one item");
+            plan[i].key = std::move(*key);
+        }
+
+        auto applied = m_impl->inSavepoint([&]() -> Result<void> {
+            bool failed = false;
+            for (size_t i = 0; i < plan.size(); ++i) {
+                auto& p = plan[i];
+                auto old = m_impl->loadItem(*p.table, p.key);
+                if (!old) return old.takeError();
+                p.old = std::move(*old);
+                if (p.condition) {
+                    auto holds = p.condition->evaluate(p.old ? &p.old->item : nullptr);
+                    if (!holds) return holds.takeError();
+                    if (!*holds) {
+                        std::optional<Item> item;
+                        if (p.action->returnOldItemOnConditionFailure && p.old) item = p.old->item;
+                        reasons[i] = {"ConditionalCheckFailed", "The conditional request failed",
+                                      item};
+                        failed = true;
+                        continue;
+                    }
+                }
+                if (auto r = computeNext(p, reasons[i]); !r) return r;
+                failed = failed || reasons[i].code != "None";
+            }
+            if (failed) return canceled(reasons);
+            for (auto& p : plan) {
+                if (!p.writes) continue;
+                if (auto r = m_impl->writeItem(*p.table, p.key, p.old, p.next ? &*p.next : nullptr);
+                    !r)
+                    return r;
+            }
+            return {};
+        });
+        if (!applied) return applied;
+        // Taken here, so a retry in the same group of writes is answered as a replay.
+        if (request.clientRequestToken) {
+            tokens[*request.clientRequestToken] = {request.fingerprint, now};
+            recorded = true;
         }
         return {};
     });
-    if (!done) return done.takeError();
-    if (request.clientRequestToken)
-        tokens[*request.clientRequestToken] = {request.fingerprint, now};
-    return {};
+    // A transaction whose commit failed leaves its token unused, for a retry to write.
+    if (!done && recorded) {
+        std::lock_guard lock(m_impl->m_mutex);
+        m_impl->m_tokens.erase(*request.clientRequestToken);
+    }
+    return done;
 }
 
 }  // namespace shardscope::table

@@ -85,26 +85,29 @@ Result<WriteResult> Database::putItem(const PutItemRequest& request) {
                                  std::nullopt, request.expressionAttributes);
     if (!prepared) return prepared.takeError();
 
-    WriteLock lock(*m_impl);
-    auto table = m_impl->findTable(request.tableName, true);
-    if (!table) return table.takeError();
-    auto key = keyFromItem((*table)->keySchema(), request.item);
-    if (!key) return key.takeError();
-    if (auto r = checkStorable(**table, request.item, false); !r) return r.takeError();
-
     WriteResult result;
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        auto old = m_impl->loadItem(**table, *key);
-        if (!old) return old.takeError();
-        if (auto r = checkConditionHolds(prepared->condition, *old,
-                                         request.returnOldItemOnConditionFailure);
-            !r)
-            return r;
-        const int64_t oldSize = *old ? (*old)->size : 0;
-        result.consumed.capacityUnits = writeUnits(oldSize, int64_t(model::itemSize(request.item)));
-        if (request.returnValues == ReturnValues::AllOld && *old) result.attributes = (*old)->item;
-        if (*old && (*old)->item == request.item) return {};  // unchanged: nothing to write
-        return m_impl->writeItem(**table, *key, *old, &request.item);
+    auto done = m_impl->write([&]() -> Result<void> {
+        auto table = m_impl->findTable(request.tableName, true);
+        if (!table) return table.takeError();
+        auto key = keyFromItem((*table)->keySchema(), request.item);
+        if (!key) return key.takeError();
+        if (auto r = checkStorable(**table, request.item, false); !r) return r.takeError();
+
+        return m_impl->inSavepoint([&]() -> Result<void> {
+            auto old = m_impl->loadItem(**table, *key);
+            if (!old) return old.takeError();
+            if (auto r = checkConditionHolds(prepared->condition, *old,
+                                             request.returnOldItemOnConditionFailure);
+                !r)
+                return r;
+            const int64_t oldSize = *old ? (*old)->size : 0;
+            result.consumed.capacityUnits =
+                writeUnits(oldSize, int64_t(model::itemSize(request.item)));
+            if (request.returnValues == ReturnValues::AllOld && *old)
+                result.attributes = (*old)->item;
+            if (*old && (*old)->item == request.item) return {};  // unchanged: nothing to write
+            return m_impl->writeItem(**table, *key, *old, &request.item);
+        });
     });
     if (!done) return done.takeError();
     result.consumed.tableName = request.tableName;
@@ -118,24 +121,25 @@ Result<WriteResult> Database::deleteItem(const DeleteItemRequest& request) {
                                  std::nullopt, request.expressionAttributes);
     if (!prepared) return prepared.takeError();
 
-    WriteLock lock(*m_impl);
-    auto table = m_impl->findTable(request.tableName, true);
-    if (!table) return table.takeError();
-    auto key = keyFromKeyParameter((*table)->keySchema(), request.key);
-    if (!key) return key.takeError();
-
     WriteResult result;
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        auto old = m_impl->loadItem(**table, *key);
-        if (!old) return old.takeError();
-        if (auto r = checkConditionHolds(prepared->condition, *old,
-                                         request.returnOldItemOnConditionFailure);
-            !r)
-            return r;
-        result.consumed.capacityUnits = writeUnits(*old ? (*old)->size : 0, 0);
-        if (!*old) return {};  // deleting a missing item changes nothing
-        if (request.returnValues == ReturnValues::AllOld) result.attributes = (*old)->item;
-        return m_impl->writeItem(**table, *key, *old, nullptr);
+    auto done = m_impl->write([&]() -> Result<void> {
+        auto table = m_impl->findTable(request.tableName, true);
+        if (!table) return table.takeError();
+        auto key = keyFromKeyParameter((*table)->keySchema(), request.key);
+        if (!key) return key.takeError();
+
+        return m_impl->inSavepoint([&]() -> Result<void> {
+            auto old = m_impl->loadItem(**table, *key);
+            if (!old) return old.takeError();
+            if (auto r = checkConditionHolds(prepared->condition, *old,
+                                             request.returnOldItemOnConditionFailure);
+                !r)
+                return r;
+            result.consumed.capacityUnits = writeUnits(*old ? (*old)->size : 0, 0);
+            if (!*old) return {};  // deleting a missing item changes nothing
+            if (request.returnValues == ReturnValues::AllOld) result.attributes = (*old)->item;
+            return m_impl->writeItem(**table, *key, *old, nullptr);
+        });
     });
     if (!done) return done.takeError();
     result.consumed.tableName = request.tableName;
@@ -170,41 +174,43 @@ Result<WriteResult> Database::updateItem(const UpdateItemRequest& request) {
                      request.attributeUpdates, request.expressionAttributes);
     if (!prepared) return prepared.takeError();
 
-    WriteLock lock(*m_impl);
-    auto table = m_impl->findTable(request.tableName, true);
-    if (!table) return table.takeError();
-    const auto& schema = (*table)->keySchema();
-    auto key = keyFromKeyParameter(schema, request.key);
-    if (!key) return key.takeError();
-    if (prepared->update)
-        if (auto r = checkKeyNotUpdated(**table, *prepared->update); !r) return r.takeError();
-
     WriteResult result;
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        auto old = m_impl->loadItem(**table, *key);
-        if (!old) return old.takeError();
-        if (auto r = checkConditionHolds(prepared->condition, *old,
-                                         request.returnOldItemOnConditionFailure);
-            !r)
-            return r;
-        // Without an update (only a condition) UpdateItem still creates a key-only item.
-        const bool createsNothing = prepared->update && prepared->update->onlyRemovesOrDeletes();
-        if (!*old && createsNothing) return {};
-        expr::Update::Outcome outcome;
-        const Item base = *old ? (*old)->item : request.key;
-        if (prepared->update) {
-            auto applied = prepared->update->apply(base);
-            if (!applied) return applied.takeError();
-            outcome = std::move(*applied);
-        } else {
-            outcome.item = base;
-        }
-        if (auto r = checkStorable(**table, outcome.item, true); !r) return r;
-        result.attributes = updateReturnValues(request.returnValues, *old, outcome);
-        result.consumed.capacityUnits =
-            writeUnits(*old ? (*old)->size : 0, int64_t(model::itemSize(outcome.item)));
-        if (*old && (*old)->item == outcome.item) return {};
-        return m_impl->writeItem(**table, *key, *old, &outcome.item);
+    auto done = m_impl->write([&]() -> Result<void> {
+        auto table = m_impl->findTable(request.tableName, true);
+        if (!table) return table.takeError();
+        const auto& schema = (*table)->keySchema();
+        auto key = keyFromKeyParameter(schema, request.key);
+        if (!key) return key.takeError();
+        if (prepared->update)
+            if (auto r = checkKeyNotUpdated(**table, *prepared->update); !r) return r.takeError();
+
+        return m_impl->inSavepoint([&]() -> Result<void> {
+            auto old = m_impl->loadItem(**table, *key);
+            if (!old) return old.takeError();
+            if (auto r = checkConditionHolds(prepared->condition, *old,
+                                             request.returnOldItemOnConditionFailure);
+                !r)
+                return r;
+            // Without an update (only a condition) UpdateItem still creates a key-only item.
+            const bool createsNothing =
+                prepared->update && prepared->update->onlyRemovesOrDeletes();
+            if (!*old && createsNothing) return {};
+            expr::Update::Outcome outcome;
+            const Item base = *old ? (*old)->item : request.key;
+            if (prepared->update) {
+                auto applied = prepared->update->apply(base);
+                if (!applied) return applied.takeError();
+                outcome = std::move(*applied);
+            } else {
+                outcome.item = base;
+            }
+            if (auto r = checkStorable(**table, outcome.item, true); !r) return r;
+            result.attributes = updateReturnValues(request.returnValues, *old, outcome);
+            result.consumed.capacityUnits =
+                writeUnits(*old ? (*old)->size : 0, int64_t(model::itemSize(outcome.item)));
+            if (*old && (*old)->item == outcome.item) return {};
+            return m_impl->writeItem(**table, *key, *old, &outcome.item);
+        });
     });
     if (!done) return done.takeError();
     result.consumed.tableName = request.tableName;
@@ -224,41 +230,44 @@ Result<BatchWriteResult> Database::batchWriteItem(const BatchWriteRequest& reque
             "Map value must satisfy constraint: [Member must have length less than or equal to "
             "25, Member must have length greater than or equal to 1]");
 
-    WriteLock lock(*m_impl);
-    struct Planned {
-        TableInfo* table;
-        StoredKey key;
-        const WriteRequest* write;
-    };
-    std::vector<Planned> plan;
-    for (const auto& [name, writes] : request.requestItems) {
-        auto table = m_impl->findTable(name, true);
-        if (!table) return table.takeError();
-        std::set<std::pair<std::string, std::string>> seen;
-        for (const auto& write : writes) {
-            auto key = write.isPut ? keyFromItem((*table)->keySchema(), write.item)
-                                   : keyFromKeyParameter((*table)->keySchema(), write.item);
-            if (!key) return key.takeError();
-            if (write.isPut)
-                if (auto r = checkStorable(**table, write.item, false); !r) return r.takeError();
-            if (!seen.emplace(key->partition, key->sort).second)
-                return validationError("Provided list of item keys contains duplicates");
-            plan.push_back({*table, std::move(*key), &write});
-        }
-    }
-
-    auto done = m_impl->writeTransaction(lock, [&]() -> Result<void> {
-        for (const auto& p : plan) {
-            auto old = m_impl->loadItem(*p.table, p.key);
-            if (!old) return old.takeError();
-            if (p.write->isPut) {
-                if (*old && (*old)->item == p.write->item) continue;
-                if (auto r = m_impl->writeItem(*p.table, p.key, *old, &p.write->item); !r) return r;
-            } else if (*old) {
-                if (auto r = m_impl->writeItem(*p.table, p.key, *old, nullptr); !r) return r;
+    auto done = m_impl->write([&]() -> Result<void> {
+        struct Planned {
+            TableInfo* table;
+            StoredKey key;
+            const WriteRequest* write;
+        };
+        std::vector<Planned> plan;
+        for (const auto& [name, writes] : request.requestItems) {
+            auto table = m_impl->findTable(name, true);
+            if (!table) return table.takeError();
+            std::set<std::pair<std::string, std::string>> seen;
+            for (const auto& write : writes) {
+                auto key = write.isPut ? keyFromItem((*table)->keySchema(), write.item)
+                                       : keyFromKeyParameter((*table)->keySchema(), write.item);
+                if (!key) return key.takeError();
+                if (write.isPut)
+                    if (auto r = checkStorable(**table, write.item, false); !r)
+                        return r.takeError();
+                if (!seen.emplace(key->partition, key->sort).second)
+                    return validationError("Provided list of item keys contains duplicates");
+                plan.push_back({*table, std::move(*key), &write});
             }
         }
-        return {};
+
+        return m_impl->inSavepoint([&]() -> Result<void> {
+            for (const auto& p : plan) {
+                auto old = m_impl->loadItem(*p.table, p.key);
+                if (!old) return old.takeError();
+                if (p.write->isPut) {
+                    if (*old && (*old)->item == p.write->item) continue;
+                    if (auto r = m_impl->writeItem(*p.table, p.key, *old, &p.write->item); !r)
+                        return r;
+                } else if (*old) {
+                    if (auto r = m_impl->writeItem(*p.table, p.key, *old, nullptr); !r) return r;
+                }
+            }
+            return {};
+        });
     });
     if (!done) return done.takeError();
     BatchWriteResult result;

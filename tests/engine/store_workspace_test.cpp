@@ -57,6 +57,30 @@ TEST_F(WorkspaceFile, TablesAndItemsSurviveReopening) {
     EXPECT_EQ(ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["ItemCount"], 1);
 }
 
+// What kill -9 leaves behind is the files as the OS has them: every acknowledged write must be
+// there, none held back in the process (the WAL frames are written whole, header and page in
+// one write, before the commit returns).
+TEST_F(WorkspaceFile, FilesHoldEveryAcknowledgedWriteWhileTheWorkspaceIsOpen) {
+    openDatabase(m_path);
+    createKeyed("Tasks");
+    for (int i = 0; i < 300; ++i)
+        ok("PutItem", {{"TableName", "Tasks"},
+                       {"Item",
+                        {{"pk", S("p" + std::to_string(i % 7))},
+                         {"sk", S(std::to_string(i))},
+                         {"v", N(std::to_string(i))}}}});
+    const fs::path crashed = m_dir / "crashed";
+    fs::create_directories(crashed);
+    for (const char* suffix : {"", "-wal"})
+        fs::copy_file(m_path + suffix, (crashed / "work.db").string() + suffix);
+    openDatabase((crashed / "work.db").string());
+    const json count = ok("Scan", {{"TableName", "Tasks"}, {"Select", "COUNT"}});
+    EXPECT_EQ(count["Count"], 300);
+    const json got =
+        ok("GetItem", {{"TableName", "Tasks"}, {"Key", {{"pk", S("p5")}, {"sk", S("299")}}}});
+    EXPECT_EQ(got["Item"]["v"], N("299"));
+}
+
 // Save As: a copy holds every committed write; the original stays open and writable.
 TEST_F(WorkspaceFile, SaveCopyWritesAWorkspaceThatOpensWithEverything) {
     openDatabase(m_path);
