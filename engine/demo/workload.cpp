@@ -107,6 +107,9 @@ void Workload::pause() {
         m_running = false;
     }
     m_wake.notify_all();
+    // An action under way (one to three writes) finishes before pause returns: nothing is
+    // written after a pause, which a paused demo and a Save As copy both rely on.
+    std::lock_guard settled(m_actionMutex);
 }
 
 bool Workload::running() const {
@@ -206,13 +209,15 @@ void Workload::run() {
         }
         bool failed = false;
         while (tokens >= 1 && SteadyClock::now() - now < kLongestBurst) {
-            {
-                std::lock_guard lock(m_mutex);
-                if (!m_running || m_stopping) break;
-            }
             Result<int> acted = Error{};
             {
-                std::lock_guard lock(m_actionMutex);
+                // Checked with the action lock held, so a pause that took it is never followed
+                // by one more action.
+                std::lock_guard action(m_actionMutex);
+                {
+                    std::lock_guard lock(m_mutex);
+                    if (!m_running || m_stopping) break;
+                }
                 acted = act();
             }
             if (!acted) {

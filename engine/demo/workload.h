@@ -52,8 +52,8 @@ public:
     Workload(const Workload&) = delete;
     Workload& operator=(const Workload&) = delete;
 
-    // Starts (or resumes) writing at rate() on the workload's thread; clears lastError(). A pause
-    // takes effect before the next action.
+    // Starts (or resumes) writing at rate() on the workload's thread; clears lastError(). Pause
+    // returns once the action under way, if any, is done: nothing is written after it.
     void start();
     void pause();
     bool running() const;

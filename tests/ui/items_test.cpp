@@ -262,7 +262,9 @@ private slots:
 
     void browserSavesThroughTheUndoStack() {
         TasksInBrowser fixture(3);
-        auto& [db, stack, browser] = fixture;
+        auto& db = fixture.db;
+        auto& stack = fixture.stack;
+        auto& browser = fixture.browser;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         browser.newItem();
         browser.editor()->setPlainText(
@@ -471,7 +473,9 @@ private slots:
 
     void treeEditsAreSavedThroughTheJsonText() {
         TasksInBrowser fixture(3);
-        auto& [db, stack, browser] = fixture;
+        auto& db = fixture.db;
+        auto& stack = fixture.stack;
+        auto& browser = fixture.browser;
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
         QVERIFY(!browser.treeView()->isEnabled());
         browser.newItem();
@@ -514,7 +518,7 @@ private slots:
 
     void typedJsonReseedsTheTreeOrDisablesIt() {
         TasksInBrowser fixture(0);
-        auto& [db, stack, browser] = fixture;
+        auto& browser = fixture.browser;
         QCOMPARE(browser.editorTabs()->tabText(0), QStringLiteral("Tree"));
         QCOMPARE(browser.editorTabs()->tabText(1), QStringLiteral("JSON"));
         browser.newItem();
@@ -713,7 +717,7 @@ private slots:
 
     void plainJsonViewLeavesTheTreeReadOnly() {
         TasksInBrowser fixture(1);
-        auto& [db, stack, browser] = fixture;
+        auto& browser = fixture.browser;
         QVERIFY(waitFor(
             [&] { return browser.model()->complete() && browser.model()->rowCount() == 1; }));
         browser.view()->setCurrentIndex(browser.model()->index(0, 0));

@@ -161,7 +161,8 @@ private slots:
     // was, and the selected item stays selected.
     void liveRowsLeaveTheViewInPlace() {
         TasksInBrowser fixture(1200);
-        auto& [db, stack, browser] = fixture;
+        auto& db = fixture.db;
+        auto& browser = fixture.browser;
         EventBridge bridge(db->subscribe(), 3'600'000);
         connect(&bridge, &EventBridge::itemsWritten, browser.model(), &ItemTableModel::noteWrites);
         browser.resize(1000, 600);
@@ -210,7 +211,8 @@ class ItemLiveEditingTest : public QObject {
 private slots:
     void liveWritesSpareUnsavedEdits() {
         TasksInBrowser fixture(10);
-        auto& [db, stack, browser] = fixture;
+        auto& db = fixture.db;
+        auto& browser = fixture.browser;
         EventBridge bridge(db->subscribe(), 3'600'000);
         connect(&bridge, &EventBridge::itemsWritten, browser.model(), &ItemTableModel::noteWrites);
         QVERIFY(waitFor([&] { return browser.model()->complete(); }));
