@@ -161,9 +161,11 @@ struct Database::Impl::QueuedWrite {
     int await() {
         int seen;
         while ((seen = state.load(std::memory_order_acquire)) == Waiting) waitFor(Waiting);
+        settled();
         return seen;
     }
     void signal(int to) {
+        std::unique_lock lock = wakeLock();
         state.store(to, std::memory_order_release);
         wake();
     }
@@ -180,12 +182,30 @@ private:
         syscall(SYS_futex, reinterpret_cast<int*>(&state), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr,
                 0);
     }
+    // A futex wake on an address whose writer has returned only touches mapped stack memory.
+    static std::unique_lock<std::mutex> wakeLock() {
+        return {};
+    }
+    static void settled() {}
 #else
     void waitFor(int value) {
         state.wait(value, std::memory_order_acquire);
     }
     void wake() {
         state.notify_one();
+    }
+    // notify_one on an atomic whose writer has returned would touch a destroyed object: the
+    // signaller stores and notifies under this lock, and a woken writer takes it once before
+    // returning, so the notification is over by then.
+    static std::mutex& wakeMutex() {
+        static std::mutex mutex;
+        return mutex;
+    }
+    static std::unique_lock<std::mutex> wakeLock() {
+        return std::unique_lock(wakeMutex());
+    }
+    static void settled() {
+        std::lock_guard lock(wakeMutex());
     }
 #endif
 };
