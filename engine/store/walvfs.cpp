@@ -3,8 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <new>
 
@@ -22,6 +24,11 @@ struct WalFile {
     sqlite3_file* real = nullptr;
     bool held = false;
     sqlite3_int64 heldOffset = 0;
+    // Where this WAL generation's frames end: only a header written there is a new frame's,
+    // certain to be followed by its page. SQLite also rewrites headers in place (the checksums
+    // of a transaction that rewrote pages it had spilled, up to its commit frame); no page
+    // follows those, and a held commit header would be lost with the process.
+    sqlite3_int64 end = 0;
     unsigned char header[kFrameHeaderSize] = {};
     unsigned char* scratch = nullptr;  // header + page, malloc'd
     int scratchSize = 0;
@@ -31,7 +38,13 @@ struct WalFile {
     int flush() {
         if (!held) return SQLITE_OK;
         held = false;
-        return io().xWrite(real, header, kFrameHeaderSize, heldOffset);
+        const int rc = io().xWrite(real, header, kFrameHeaderSize, heldOffset);
+        if (rc == SQLITE_OK) wrote(heldOffset, kFrameHeaderSize);
+        return rc;
+    }
+    void wrote(sqlite3_int64 offset, int amount) {
+        // The WAL header (at 0) begins a new generation: frames past it are the old one's.
+        end = offset == 0 ? amount : std::max(end, offset + amount);
     }
 };
 
@@ -68,22 +81,28 @@ int walWrite(sqlite3_file* f, const void* buffer, int amount, sqlite3_int64 offs
         std::memcpy(w->scratch, w->header, kFrameHeaderSize);
         std::memcpy(w->scratch + kFrameHeaderSize, buffer, size_t(amount));
         w->held = false;
-        return w->io().xWrite(w->real, w->scratch, total, w->heldOffset);
+        const int rc = w->io().xWrite(w->real, w->scratch, total, w->heldOffset);
+        if (rc == SQLITE_OK) w->wrote(w->heldOffset, total);
+        return rc;
     }
     if (const int rc = w->flush(); rc != SQLITE_OK) return rc;
-    if (amount == kFrameHeaderSize) {
+    if (amount == kFrameHeaderSize && offset >= w->end) {
         std::memcpy(w->header, buffer, kFrameHeaderSize);
         w->heldOffset = offset;
         w->held = true;
         return SQLITE_OK;
     }
-    return w->io().xWrite(w->real, buffer, amount, offset);
+    const int rc = w->io().xWrite(w->real, buffer, amount, offset);
+    if (rc == SQLITE_OK) w->wrote(offset, amount);
+    return rc;
 }
 
 int walTruncate(sqlite3_file* f, sqlite3_int64 size) {
     WalFile* w = wal(f);
     if (const int rc = w->flush(); rc != SQLITE_OK) return rc;
-    return w->io().xTruncate(w->real, size);
+    const int rc = w->io().xTruncate(w->real, size);
+    if (rc == SQLITE_OK) w->end = std::min(w->end, size);
+    return rc;
 }
 
 int walSync(sqlite3_file* f, int flags) {
@@ -206,6 +225,10 @@ int vfsOpen(sqlite3_vfs*, const char* name, sqlite3_file* f, int flags, int* out
     }
     // After a failed open with methods set, SQLite still calls xClose, which closes both.
     w->file.pMethods = &kWalMethods;
+    // Frames already in the file are a past generation's or this one's: never appends.
+    // Unknown, nothing is held until SQLite writes the WAL header of a new generation.
+    if (rc == SQLITE_OK && w->io().xFileSize(w->real, &w->end) != SQLITE_OK)
+        w->end = std::numeric_limits<sqlite3_int64>::max();
     return rc;
 }
 

@@ -462,7 +462,10 @@ int64_t Workspace::lastInsertRowId() const {
 }
 
 Statement& Workspace::statement(std::string_view sql) {
-    if (auto it = m_statements.find(sql); it != m_statements.end()) return *it->second;
+    // One that failed to prepare (out of memory, a busy schema) is prepared again: cached as it
+    // was, BEGIN or COMMIT would fail for the rest of the session.
+    if (auto it = m_statements.find(sql); it != m_statements.end() && it->second->prepared())
+        return *it->second;
     auto& stmt = m_statements[std::string(sql)];
     stmt = std::make_unique<Statement>(m_db, sql);
     return *stmt;

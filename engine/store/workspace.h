@@ -53,6 +53,7 @@ public:
     bool columnIsNull(int column) const;
 
     bool failed() const { return m_failed; }
+    bool prepared() const { return m_stmt != nullptr; }
     const std::string& errorMessage() const { return m_error; }
     const std::string& lastError() const { return m_lastError; }
 

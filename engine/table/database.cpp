@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "table/database.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <set>
+#include <span>
 #include <thread>
 
 #ifdef __linux__
@@ -157,9 +161,11 @@ struct Database::Impl::QueuedWrite {
     int await() {
         int seen;
         while ((seen = state.load(std::memory_order_acquire)) == Waiting) waitFor(Waiting);
+        settled();
         return seen;
     }
     void signal(int to) {
+        std::unique_lock lock = wakeLock();
         state.store(to, std::memory_order_release);
         wake();
     }
@@ -176,12 +182,30 @@ private:
         syscall(SYS_futex, reinterpret_cast<int*>(&state), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr,
                 0);
     }
+    // A futex wake on an address whose writer has returned only touches mapped stack memory.
+    static std::unique_lock<std::mutex> wakeLock() {
+        return {};
+    }
+    static void settled() {}
 #else
     void waitFor(int value) {
         state.wait(value, std::memory_order_acquire);
     }
     void wake() {
         state.notify_one();
+    }
+    // notify_one on an atomic whose writer has returned would touch a destroyed object: the
+    // signaller stores and notifies under this lock, and a woken writer takes it once before
+    // returning, so the notification is over by then.
+    static std::mutex& wakeMutex() {
+        static std::mutex mutex;
+        return mutex;
+    }
+    static std::unique_lock<std::mutex> wakeLock() {
+        return std::unique_lock(wakeMutex());
+    }
+    static void settled() {
+        std::lock_guard lock(wakeMutex());
     }
 #endif
 };
@@ -223,7 +247,10 @@ Result<void> Database::Impl::write(const std::function<Result<void>()>& op) {
         queue.lock();  // handed the lead
     }
     m_leading = true;
-    std::vector<QueuedWrite*> group;
+    // Fixed storage: nothing between taking the lead and handing it on may throw, or every
+    // queued writer would wait for a leader that is gone.
+    std::array<QueuedWrite*, kMaxBatchWrites> group;
+    int groupSize = 0;
     while (me.state.load(std::memory_order_relaxed) != QueuedWrite::Done) {
         // Writers of the last group that were woken but have not run yet would otherwise find
         // no leader, and each commit alone: on a busy core a woken thread waits for the
@@ -234,20 +261,18 @@ Result<void> Database::Impl::write(const std::function<Result<void>()>& op) {
             std::this_thread::yield();
             queue.lock();
         }
-        group.clear();
-        while (!m_queue.empty() && int(group.size()) < kMaxBatchWrites) {
-            group.push_back(m_queue.front());
+        groupSize = 0;
+        while (!m_queue.empty() && groupSize < kMaxBatchWrites) {
+            group[size_t(groupSize++)] = m_queue.front();
             m_queue.pop_front();
         }
         queue.unlock();
+        const std::span<QueuedWrite*> members(group.data(), size_t(groupSize));
         {
             std::lock_guard lock(m_mutex);
-            for (QueuedWrite* w : group) w->result = runGuarded(*w->op);
-            if (auto committed = commitBatch(); !committed)
-                for (QueuedWrite* w : group)
-                    if (w->result) w->result = committed;
+            applyGroup(members);
         }
-        for (QueuedWrite* w : group) {
+        for (QueuedWrite* w : members) {
             if (w == &me)
                 me.state.store(QueuedWrite::Done, std::memory_order_relaxed);
             else
@@ -264,9 +289,53 @@ Result<void> Database::Impl::write(const std::function<Result<void>()>& op) {
     return std::move(me.result);
 }
 
+void Database::Impl::applyGroup(std::span<QueuedWrite*> group) {
+    try {
+        for (size_t i = 0; i < group.size(); ++i) {
+            group[i]->result = runGuarded(*group[i]->op);
+            if (!m_batchLost) continue;
+            // The writes before this one went with the transaction; the rest begin a new one.
+            for (size_t j = 0; j < i; ++j)
+                if (group[j]->result) group[j]->result = *m_batchLost;
+            m_batchLost.reset();
+        }
+        if (auto committed = commitBatch(); !committed)
+            for (QueuedWrite* w : group)
+                if (w->result) w->result = committed;
+    } catch (...) {
+        // Outside the ops (committing, publishing, reloading counts): nothing of the group is
+        // known to be written, and its writers must still be answered and the lead handed on.
+        abandonBatch();
+        m_batchLost.reset();
+        for (QueuedWrite* w : group) {
+            try {
+                w->result = Error{ErrorCode::InternalServerError, "the write failed", nullptr};
+            } catch (...) {
+                w->result = Result<void>();  // cannot be reached without memory; never hang
+            }
+        }
+    }
+}
+
+void Database::Impl::abandonBatch() noexcept {
+    try {
+        if (!sqlite3_get_autocommit(m_workspace->handle())) (void)m_workspace->exec("ROLLBACK");
+        m_batchOpen = false;
+        m_batchWrites = 0;
+        for (const auto& token : m_batchTokens) m_tokens.erase(token);
+        m_batchTokens.clear();
+        (void)loadCounts();  // the in-memory counters included the lost writes
+        finishTransaction(false);
+    } catch (...) {
+        m_batchOpen = false;
+        m_batchTokens.clear();
+    }
+}
+
 Result<void> Database::Impl::inSavepoint(const std::function<Result<void>()>& work) {
     auto& ws = *m_workspace;
     if (!m_batchOpen) {
+        if (m_batchLost) return *m_batchLost;
         if (auto r = ws.execCached("BEGIN IMMEDIATE"); !r) return r;
         m_batchOpen = true;
         m_batchWrites = 0;
@@ -275,15 +344,29 @@ Result<void> Database::Impl::inSavepoint(const std::function<Result<void>()>& wo
     const size_t eventMark = m_streams.eventMark();
     const uint64_t changeMark = m_streams.changeMark();
     Result<void> result = runGuarded(work);
+    if (result) {
+        if (auto released = ws.execCached("RELEASE write"); !released) result = released;
+    }
     if (!result) {
-        (void)ws.execCached("ROLLBACK TO write");
-        (void)ws.execCached("RELEASE write");
+        // SQLite may have rolled back the whole transaction under a failed statement; then the
+        // savepoint is gone, ROLLBACK TO fails, and a SAVEPOINT would begin (and RELEASE commit)
+        // a transaction of its own.
+        if (auto undone = ws.execCached("ROLLBACK TO write"); undone)
+            (void)ws.execCached("RELEASE write");
+        else if (!sqlite3_get_autocommit(ws.handle()))
+            (void)ws.exec("ROLLBACK");  // what this write changed cannot be undone alone
+    }
+    if (!result && sqlite3_get_autocommit(ws.handle())) {
+        abandonBatch();
+        m_batchLost = result.error();
+        return result;
+    }
+    if (!result) {
         // The stream state in memory may hold shards or sequence numbers the rollback undid.
         m_streams.dropEventsAfter(eventMark);
         if (m_streams.changeMark() != changeMark) (void)m_streams.load();
         return result;
     }
-    (void)ws.execCached("RELEASE write");
     ++m_batchWrites;
     return {};
 }
@@ -298,15 +381,22 @@ Result<void> Database::Impl::writeTransaction(WriteLock& lock,
 }
 
 Result<void> Database::Impl::commitBatch() {
+    if (m_batchLost) {
+        Error lost = std::move(*m_batchLost);
+        m_batchLost.reset();
+        if (m_batchOpen) abandonBatch();
+        return lost;
+    }
     if (!m_batchOpen) return {};
     saveClock();
     Result<void> committed = m_workspace->execCached("COMMIT");
     if (!committed) {
-        (void)m_workspace->exec("ROLLBACK");
-        (void)loadCounts();  // the in-memory counters included the lost writes
+        abandonBatch();
+        return committed;
     }
-    finishTransaction(committed.ok());
+    m_batchTokens.clear();
     m_batchOpen = false;
+    finishTransaction(true);
     return committed;
 }
 

@@ -13,6 +13,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "expr/expression.h"
 #include "sim/random.h"
@@ -120,14 +123,27 @@ public:
     std::function<void()> m_wakeScheduler;
     bool m_expiryScheduled = false;  // a write added a TTL deletion: the scheduler may need to look
 
+    struct QueuedWrite;
+
     // Group commit state. A transaction is open between a group's first write and its commit
     // (or, with deferred commits, until the caller flushes); guarded by m_mutex.
     static constexpr int kMaxBatchWrites = 64;
     bool m_batchOpen = false;
     int m_batchWrites = 0;
+    // Set when SQLite rolled back the whole open transaction under a write (SQLITE_FULL, IOERR,
+    // NOMEM, CORRUPT, INTERRUPT): every write applied in it before is lost. A leader hands it to
+    // those writers and starts afresh; with deferred commits it fails every write until the
+    // caller's flush() returns it, since that caller answers the whole batch by one result.
+    std::optional<Error> m_batchLost;
+    // ClientRequestTokens taken by the open transaction: forgotten again, under m_mutex, if it
+    // does not commit, so a retry never finds the token of a transaction that was not written.
+    std::vector<std::string> m_batchTokens;
+    // Applies a group of queued writes and commits them, under m_mutex; never throws.
+    void applyGroup(std::span<QueuedWrite*> group);
+    // Rolls back what is left of the open transaction and forgets what it changed in memory.
+    void abandonBatch() noexcept;
     // Writers waiting for a leader to apply and commit their op; guarded by m_queueMutex, which
     // is never taken while waiting for m_mutex, so queueing never waits on a commit.
-    struct QueuedWrite;
     std::mutex m_queueMutex;
     std::deque<QueuedWrite*> m_queue;
     bool m_leading = false;               // a leader is applying or committing a group

@@ -119,7 +119,6 @@ Result<void> Database::transactWriteItems(const TransactWriteRequest& request) {
     }
 
     const auto now = std::chrono::steady_clock::now();
-    bool recorded = false;
     auto done = m_impl->write([&]() -> Result<void> {
         auto& tokens = m_impl->m_tokens;
         std::erase_if(tokens,
@@ -190,18 +189,14 @@ Result<void> Database::transactWriteItems(const TransactWriteRequest& request) {
             return {};
         });
         if (!applied) return applied;
-        // Taken here, so a retry in the same group of writes is answered as a replay.
+        // Taken here, so a retry in the same group of writes is answered as a replay; the
+        // batch forgets it again if its commit fails.
         if (request.clientRequestToken) {
+            m_impl->m_batchTokens.push_back(*request.clientRequestToken);
             tokens[*request.clientRequestToken] = {request.fingerprint, now};
-            recorded = true;
         }
         return {};
     });
-    // A transaction whose commit failed leaves its token unused, for a retry to write.
-    if (!done && recorded) {
-        std::lock_guard lock(m_impl->m_mutex);
-        m_impl->m_tokens.erase(*request.clientRequestToken);
-    }
     return done;
 }
 

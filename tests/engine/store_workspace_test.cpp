@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/walvfs.h"
 #include "store/workspace.h"
 #include "wirefixture.h"
 
@@ -79,6 +80,56 @@ TEST_F(WorkspaceFile, FilesHoldEveryAcknowledgedWriteWhileTheWorkspaceIsOpen) {
     const json got =
         ok("GetItem", {{"TableName", "Tasks"}, {"Key", {{"pk", S("p5")}, {"sk", S("299")}}}});
     EXPECT_EQ(got["Item"]["v"], N("299"));
+}
+
+// A transaction larger than the page cache spills pages to the WAL before its commit and then
+// rewrites some of them in place; SQLite then rewrites the checksums of every frame from the
+// first rewritten one up to the commit frame as 24-byte writes over existing headers. Those are
+// not frame appends: held back, the commit frame's header would stay in the process (no sync
+// follows under synchronous=NORMAL) and recovery after kill -9 would drop the acknowledged
+// transaction.
+TEST_F(WorkspaceFile, FilesHoldATransactionThatRewroteSpilledPagesWhileTheWorkspaceIsOpen) {
+    const char* vfs = store::frameWritingVfs();
+    ASSERT_NE(vfs, nullptr);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(m_path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs),
+              SQLITE_OK);
+    const auto exec = [](sqlite3* on, const std::string& sql) {
+        char* message = nullptr;
+        const int rc = sqlite3_exec(on, sql.c_str(), nullptr, nullptr, &message);
+        const std::string text = message ? message : "";
+        sqlite3_free(message);
+        return rc == SQLITE_OK ? std::string() : sql + ": " + text;
+    };
+    for (const char* sql :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA wal_autocheckpoint=0",
+          "PRAGMA cache_size=10", "CREATE TABLE t(id INTEGER PRIMARY KEY, v BLOB)"})
+        ASSERT_EQ(exec(db, sql), "");
+    ASSERT_EQ(exec(db, "BEGIN IMMEDIATE"), "");
+    for (int i = 0; i < 400; ++i)
+        ASSERT_EQ(exec(db, "INSERT INTO t VALUES(" + std::to_string(i) + ", randomblob(900))"), "");
+    // Pages written out by the spill above are changed again in the same transaction.
+    ASSERT_EQ(exec(db, "UPDATE t SET v=zeroblob(900) WHERE id % 3 = 0"), "");
+    ASSERT_EQ(exec(db, "COMMIT"), "");
+
+    const fs::path crashed = m_dir / "crashed";
+    fs::create_directories(crashed);
+    for (const char* suffix : {"", "-wal"})
+        fs::copy_file(m_path + suffix, (crashed / "work.db").string() + suffix);
+    sqlite3* copy = nullptr;
+    ASSERT_EQ(sqlite3_open_v2((crashed / "work.db").string().c_str(), &copy, SQLITE_OPEN_READWRITE,
+                              nullptr),
+              SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(copy, "SELECT count(*), sum(v = zeroblob(900)) FROM t", -1, &stmt,
+                                 nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(stmt, 0), 400);
+    EXPECT_EQ(sqlite3_column_int(stmt, 1), 134);
+    sqlite3_finalize(stmt);
+    sqlite3_close(copy);
+    sqlite3_close(db);
 }
 
 // Save As: a copy holds every committed write; the original stays open and writable.

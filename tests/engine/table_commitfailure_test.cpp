@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Writes whose transaction does not commit: what a failed COMMIT, or SQLite rolling back the
+// whole transaction under one write, leaves acknowledged (design: "Group commit").
+#include <sqlite3.h>
+
+#include <atomic>
+
+#include "wirefixture.h"
+
+namespace shardscope::testing {
+namespace {
+
+// The workspace's connection, caught as SQLite opens it, so a test can make its commits or
+// statements fail the way a full disk or an I/O error would.
+std::atomic<bool> g_catching{false};
+sqlite3* g_caught = nullptr;
+std::atomic<bool> g_failCommits{false};
+std::atomic<bool> g_interruptNextWrite{false};
+
+int catchConnection(sqlite3* db, const char**, const struct sqlite3_api_routines*) {
+    if (g_catching.exchange(false)) g_caught = db;
+    return SQLITE_OK;
+}
+
+int failCommit(void*) {
+    return g_failCommits ? 1 : 0;
+}
+
+// Interrupts the first statement that changes the database once armed: SQLite then rolls back
+// the whole open transaction, not just that statement.
+int interruptWrite(void*) {
+    if (!g_interruptNextWrite) return 0;
+    for (sqlite3_stmt* s = sqlite3_next_stmt(g_caught, nullptr); s;
+         s = sqlite3_next_stmt(g_caught, s)) {
+        if (sqlite3_stmt_busy(s) && !sqlite3_stmt_readonly(s)) {
+            g_interruptNextWrite = false;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+class CommitFailures : public WireTest {
+protected:
+    void SetUp() override {
+        sqlite3_auto_extension(reinterpret_cast<void (*)()>(catchConnection));
+        g_caught = nullptr;
+        g_catching = true;
+        table::DatabaseOptions options(":memory:");
+        options.deferCommits = true;  // the endpoint's mode: writes, then one flush
+        auto db = table::Database::open(options);
+        sqlite3_cancel_auto_extension(reinterpret_cast<void (*)()>(catchConnection));
+        ASSERT_TRUE(db.ok()) << db.error().message;
+        ASSERT_NE(g_caught, nullptr);
+        m_db = std::move(*db);
+        m_dispatcher = std::make_unique<wire::Dispatcher>(*m_db);
+        sqlite3_commit_hook(g_caught, failCommit, nullptr);
+        sqlite3_progress_handler(g_caught, 1, interruptWrite, nullptr);
+        createKeyed("Tasks");
+        ASSERT_TRUE(m_db->flush().ok());
+    }
+    void TearDown() override {
+        g_failCommits = false;
+        g_interruptNextWrite = false;
+        m_dispatcher.reset();
+        m_db.reset();
+    }
+    static json key(const std::string& pk) { return {{"pk", S(pk)}, {"sk", S("1")}}; }
+    bool stored(const std::string& pk) {
+        return ok("GetItem", {{"TableName", "Tasks"}, {"Key", key(pk)}}).contains("Item");
+    }
+};
+
+// Rule: a ClientRequestToken is taken only by a transaction that commits; a retry after a
+// failed commit is written, not answered as a replay of a write that never happened.
+TEST_F(CommitFailures, RetryAfterAFailedCommitWritesTheTransaction) {
+    const json request = {
+        {"ClientRequestToken", "retry-1"},
+        {"TransactItems", json::array({{{"Put", {{"TableName", "Tasks"}, {"Item", key("a")}}}}})}};
+    ok("TransactWriteItems", request);
+    g_failCommits = true;
+    EXPECT_FALSE(m_db->flush().ok());
+    g_failCommits = false;
+    EXPECT_FALSE(stored("a"));
+
+    ok("TransactWriteItems", request);
+    ASSERT_TRUE(m_db->flush().ok());
+    EXPECT_TRUE(stored("a"));
+}
+
+// Rule: when SQLite rolls back the whole transaction under one write, no later write of the
+// batch commits on its own while the batch is reported failed: a failed flush means none of
+// its writes is in the workspace.
+TEST_F(CommitFailures, AWholeTransactionRollbackFailsTheBatchAndCommitsNothingOfIt) {
+    ok("PutItem", {{"TableName", "Tasks"}, {"Item", key("before")}});
+    g_interruptNextWrite = true;
+    call("PutItem", {{"TableName", "Tasks"}, {"Item", key("interrupted")}});
+    EXPECT_FALSE(g_interruptNextWrite);  // the interruption happened
+    call("PutItem", {{"TableName", "Tasks"}, {"Item", key("after")}});
+    EXPECT_FALSE(m_db->flush().ok());
+    EXPECT_FALSE(stored("before"));
+    EXPECT_FALSE(stored("interrupted"));
+    EXPECT_FALSE(stored("after"));
+
+    // The workspace then takes writes as before.
+    ok("PutItem", {{"TableName", "Tasks"}, {"Item", key("later")}});
+    ASSERT_TRUE(m_db->flush().ok());
+    EXPECT_TRUE(stored("later"));
+    const json count = ok("DescribeTable", {{"TableName", "Tasks"}});
+    EXPECT_EQ(count["Table"]["ItemCount"], 1);
+}
+
+}  // namespace
+}  // namespace shardscope::testing
