@@ -9,6 +9,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "demo/workload.h"
@@ -22,6 +23,7 @@
 #include "session/workspacesession.h"
 #include "sim/clock.h"
 #include "table/database.h"
+#include "tasksfixture.h"
 #include "uitest.h"
 #include "widgets/itembrowser.h"
 #include "widgets/paintthrottle.h"
@@ -54,29 +56,9 @@ int findRecord(const StreamRecordModel& records, const QString& keysText, int ev
     return -1;
 }
 
-// A table's items as the item browser should show them once it has read them all: Scan order,
-// one item a line.
-QString scanText(table::Database& db, const std::string& table) {
-    QStringList lines;
-    std::optional<model::Item> start;
-    do {
-        table::ScanRequest scan;
-        scan.tableName = table;
-        scan.exclusiveStartKey = start;
-        auto page = db.scan(scan);
-        if (!page) return QString::fromStdString(page.error().message);
-        for (const auto& item : page->items)
-            lines << QString::fromStdString(model::toJson(item).dump());
-        start = page->lastEvaluatedKey;
-    } while (start);
-    return lines.join(QLatin1Char('\n'));
-}
-
-QString rowsText(const ItemTableModel& model) {
-    QStringList lines;
-    for (int row = 0; row < model.rowCount(); ++row)
-        lines << QString::fromStdString(model::toJson(model.item(row)).dump());
-    return lines.join(QLatin1Char('\n'));
+// A table's items as the item browser should show them once it has read them all.
+QString allScanned(table::Database& db, const std::string& table) {
+    return scanDump(db, table, std::numeric_limits<int>::max());
 }
 
 // A window on the in-memory demo, its history listed and its tables read.
@@ -316,12 +298,12 @@ private slots:
         ItemTableModel& items = *demo.window.itemBrowser()->model();
         QVERIFY(waitFor([&] { return items.complete(); }));
         QSignalSpy resets(&items, &QAbstractItemModel::modelReset);
-        const QString before = rowsText(items);
+        const QString before = rowsDump(items);
         demo.write(30);
-        QVERIFY(scanText(db, "todoListTask") != before);
-        QVERIFY2(
-            waitFor([&] { return rowsText(items) == scanText(db, "todoListTask"); }),
-            qPrintable(rowsText(items) + QStringLiteral("\n---\n") + scanText(db, "todoListTask")));
+        QVERIFY(allScanned(db, "todoListTask") != before);
+        QVERIFY2(waitFor([&] { return rowsDump(items) == allScanned(db, "todoListTask"); }),
+                 qPrintable(rowsDump(items) + QStringLiteral("\n---\n") +
+                            allScanned(db, "todoListTask")));
         QCOMPARE(resets.count(), 0);
 
         demo.window.selectTable(QStringLiteral("todoListTaskArchived"));
@@ -335,7 +317,7 @@ private slots:
         // Past every archived task's expiry: the sweep deletes them (immediate lag).
         demo.window.session()->clock().advanceBy(10 * 60'000);
         QVERIFY(waitFor([&] { return items.rowCount() < archived; }, 15000));
-        QVERIFY(waitFor([&] { return rowsText(items) == scanText(db, "todoListTaskArchived"); }));
+        QVERIFY(waitFor([&] { return rowsDump(items) == allScanned(db, "todoListTaskArchived"); }));
         QCOMPARE(resets.count(), 0);
     }
 
