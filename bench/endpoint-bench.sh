@@ -10,6 +10,9 @@
 #                  (see ../shared/bench/RESULTS-peers.md). It listens on all interfaces and has
 #                  telemetry, so both servers and the harness run in a loopback-only network
 #                  namespace (unshare -n); without that permission it warns and runs as is.
+#   PEER=floor     bench/endpoint_floor: an endpoint that does no work and stores nothing (its
+#                  checks fail by design): the kernel's TCP and epoll cost per request, the floor
+#                  under any server's figure on this machine.
 # For the stream phase compare µs/item (per record); for the write phases µs/req.
 set -euo pipefail
 script=$(realpath "$0")
@@ -20,7 +23,7 @@ peer=${3:-dynalite}
 harness=$(cd ../shared/bench && pwd)
 
 case $peer in
-dynalite) ;;
+dynalite | floor) ;;
 ddblocal)
     ddb=
     for d in "${DDBLOCAL_DIR:-}" "${DDBLOCAL_DIR:-}/emulator" "${DDBLOCAL_DIR:-}/package/emulator"; do
@@ -33,13 +36,13 @@ ddblocal)
     fi
     command -v java >/dev/null || { echo "PEER=ddblocal needs java on PATH" >&2; exit 2; }
     ;;
-*) echo "unknown PEER '$peer' (dynalite or ddblocal)" >&2; exit 2 ;;
+*) echo "unknown PEER '$peer' (dynalite, ddblocal or floor)" >&2; exit 2 ;;
 esac
 
 if [ -z "${SHARDSCOPE_BENCH_NETNS:-}" ]; then
     [ -d "$harness/node_modules" ] || (cd "$harness" && npm ci --no-audit --no-fund --loglevel=error)
     cmake --preset release >/dev/null
-    cmake --build --preset release --target shardscope -j "$(nproc)" >/dev/null
+    cmake --build --preset release --target shardscope endpoint_floor -j "$(nproc)" >/dev/null
     if [ "$peer" = ddblocal ]; then
         if unshare -n true 2>/dev/null; then
             exec env SHARDSCOPE_BENCH_NETNS=1 unshare -n bash -c 'ip link set lo up && exec "$0" "$@"' \
@@ -75,7 +78,7 @@ run() { # label run port command...
     wait_port "$port" "$pid"
     node "$harness/ddb-bench.mjs" --endpoint "http://127.0.0.1:$port" --items "$items" \
         --concurrency 16 --server-pid "$pid" --label "$label" --json "$out/$label-$n.json" --quiet \
-        >/dev/null 2>&1 || echo "$label run $n: the harness reported a failure" >&2
+        >/dev/null 2>&1 || [ "$label" = floor ] || echo "$label run $n: the harness reported a failure" >&2
     kill "$pid"
     wait "$pid" 2>/dev/null || true
 }
@@ -85,6 +88,7 @@ for n in $(seq "$runs"); do
     run shardscope "$n" 8123 build/release/app/shardscope serve --workspace "$out/ws.db" --port 8123
     case $peer in
     dynalite) run dynalite "$n" 8124 node "$harness/node_modules/dynalite/cli.js" --host 127.0.0.1 --port 8124 ;;
+    floor) run floor "$n" 8124 build/release/bench/endpoint_floor 8124 ;;
     ddblocal) # cwd $out: it writes dynamodb-local-metadata.json into its working directory
         run ddblocal "$n" 8124 env -C "$out" java -Djava.library.path="$ddb/DynamoDBLocal_lib" \
             -jar "$ddb/DynamoDBLocal.jar" -inMemory -port 8124 -disableTelemetry ;;
