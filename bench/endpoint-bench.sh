@@ -10,6 +10,8 @@
 #                  (see ../shared/bench/RESULTS-peers.md). It listens on all interfaces and has
 #                  telemetry, so both servers and the harness run in a loopback-only network
 #                  namespace (unshare -n); without that permission it warns and runs as is.
+#   PEER=nostream  shardscope serve again, with the harness's `--stream-setup off`: the write
+#                  phases without a stream against the same phases with one.
 #   PEER=floor     bench/endpoint_floor: an endpoint that does no work and stores nothing (its
 #                  checks fail by design): the kernel's TCP and epoll cost per request, the floor
 #                  under any server's figure on this machine.
@@ -23,7 +25,7 @@ peer=${3:-dynalite}
 harness=$(cd ../shared/bench && pwd)
 
 case $peer in
-dynalite | floor) ;;
+dynalite | floor | nostream) ;;
 ddblocal)
     ddb=
     for d in "${DDBLOCAL_DIR:-}" "${DDBLOCAL_DIR:-}/emulator" "${DDBLOCAL_DIR:-}/package/emulator"; do
@@ -36,7 +38,7 @@ ddblocal)
     fi
     command -v java >/dev/null || { echo "PEER=ddblocal needs java on PATH" >&2; exit 2; }
     ;;
-*) echo "unknown PEER '$peer' (dynalite, ddblocal or floor)" >&2; exit 2 ;;
+*) echo "unknown PEER '$peer' (dynalite, ddblocal, nostream or floor)" >&2; exit 2 ;;
 esac
 
 if [ -z "${SHARDSCOPE_BENCH_NETNS:-}" ]; then
@@ -66,7 +68,7 @@ wait_port() { # port pid
     return 1
 }
 
-run() { # label run port command...
+run() { # label run port command...    (harness options in $harness_options)
     local label=$1 n=$2 port=$3
     shift 3
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -78,7 +80,7 @@ run() { # label run port command...
     wait_port "$port" "$pid"
     node "$harness/ddb-bench.mjs" --endpoint "http://127.0.0.1:$port" --items "$items" \
         --concurrency 16 --server-pid "$pid" --label "$label" --json "$out/$label-$n.json" --quiet \
-        >/dev/null 2>&1 || [ "$label" = floor ] || echo "$label run $n: the harness reported a failure" >&2
+        ${harness_options:-} >/dev/null 2>&1 || [ "$label" = floor ] || echo "$label run $n: the harness reported a failure" >&2
     kill "$pid"
     wait "$pid" 2>/dev/null || true
 }
@@ -88,6 +90,10 @@ for n in $(seq "$runs"); do
     run shardscope "$n" 8123 build/release/app/shardscope serve --workspace "$out/ws.db" --port 8123
     case $peer in
     dynalite) run dynalite "$n" 8124 node "$harness/node_modules/dynalite/cli.js" --host 127.0.0.1 --port 8124 ;;
+    nostream)
+        rm -f "$out/ws.db" "$out/ws.db-wal" "$out/ws.db-shm"
+        harness_options="--stream-setup off" run nostream "$n" 8124 \
+            build/release/app/shardscope serve --workspace "$out/ws.db" --port 8124 ;;
     floor) run floor "$n" 8124 build/release/bench/endpoint_floor 8124 ;;
     ddblocal) # cwd $out: it writes dynamodb-local-metadata.json into its working directory
         run ddblocal "$n" 8124 env -C "$out" java -Djava.library.path="$ddb/DynamoDBLocal_lib" \
