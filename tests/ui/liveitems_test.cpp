@@ -96,6 +96,81 @@ private slots:
         QCOMPARE(rowsDump(model), scanDump(*db, "tasks", 100'000));
     }
 
+    // Many changes read at once go in as one layout change rather than row by row: the rows end
+    // up as a Scan returns them, persistent indexes follow their items, and a row a persistent
+    // index points at that goes is removed with its own signals (so views move the current row).
+    void manyChangesAtOnceComeAsOneLayoutChange() {
+        auto db = openTasks(4000);
+        ItemTableModel model;
+        EventBridge bridge(db->subscribe(), 3'600'000);
+        connect(&bridge, &EventBridge::itemsWritten, &model, &ItemTableModel::noteWrites);
+        model.setDatabase(db.get());
+        model.setSource({QStringLiteral("tasks"), taskKeys(), std::nullopt});
+        QVERIFY(waitFor([&] { return !model.loading() && model.rowCount() >= 400; }));
+        const std::string list = model.item(0).at("ListId").asString();
+        const auto taskAt = [&](int row) {
+            return std::stoi(model.item(row).at("TaskId").asNumber().toString());
+        };
+        const QPersistentModelIndex kept = model.index(201, 1);
+        const int keptTask = taskAt(201);
+        const QPersistentModelIndex going = model.index(30, 0);
+        const int goingTask = taskAt(30);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+        // 20 updates, 20 new items and 20 deletions (one of them the row `going` points at)
+        // among the rows read, above and below `kept`; one key written, then deleted.
+        std::vector<int> tasks;
+        for (int row = 0; row < 400; row += 5) tasks.push_back(taskAt(row));
+        for (int i = 0; i < 20; ++i) putTask(*db, list, tasks[size_t(i)], "updated");
+        for (int i = 20; i < 40; ++i) putTask(*db, list, tasks[size_t(i)] + 1, "new");
+        for (int i = 40; i < 60; ++i) deleteTask(*db, list, tasks[size_t(i)]);
+        deleteTask(*db, list, goingTask);
+        putTask(*db, list, tasks[0] + 1, "brief");
+        deleteTask(*db, list, tasks[0] + 1);
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", model.rowCount()));
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(layouts.count() >= 1);
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(removed.count(), 1);  // the row `going` pointed at
+        QVERIFY(!going.isValid());
+        QVERIFY(kept.isValid());
+        QCOMPARE(kept.column(), 1);
+        QCOMPARE(taskAt(kept.row()), keptTask);
+        QVERIFY(kept.row() != 201);  // rows came and went before it
+        const int updatedRow = model.rowOf(taskKey(list, tasks[3]));
+        QCOMPARE(
+            model.index(updatedRow, columnNamed(model, QStringLiteral("Title"))).data().toString(),
+            QStringLiteral("updated"));
+        QVERIFY(model.index(updatedRow, 0).data(ItemTableModel::RecentlyChangedRole).toBool());
+    }
+
+    // The same under the model tester, which checks every layout change.
+    void aLayoutChangeSatisfiesTheTester() {
+        auto db = openTasks(300);
+        ItemTableModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        EventBridge bridge(db->subscribe(), 3'600'000);
+        connect(&bridge, &EventBridge::itemsWritten, &model, &ItemTableModel::noteWrites);
+        model.setDatabase(db.get());
+        model.setSource({QStringLiteral("tasks"), taskKeys(), std::nullopt});
+        QVERIFY(waitFor([&] { return model.complete(); }));
+        QSignalSpy layouts(&model, &QAbstractItemModel::layoutChanged);
+        for (int task = 0; task < 60; task += 3) putTask(*db, "even", task, "updated");
+        for (int task = 1; task < 60; task += 4) putTask(*db, "even", task, "new");
+        for (int task = 1; task < 60; task += 6) deleteTask(*db, "odd", task);
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QVERIFY(layouts.count() >= 1);
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", 100'000));
+    }
+
     // Every row read: a write anywhere in the table reaches the rows, under the model tester.
     void completeTableFollowsWritesUnderTheTester() {
         auto db = openTasks(300);
@@ -193,6 +268,19 @@ private slots:
         QVERIFY(model.item(view.rowAt(0)) == topItem);
         QVERIFY(model.item(view.currentIndex().row()) == current);
         QVERIFY(view.selectionModel()->isRowSelected(view.currentIndex().row(), {}));
+
+        // Many at once (one layout change): 30 new rows above the top and 5 gone above it, the
+        // current row deleted among them.
+        const model::Item topNow = model.item(view.rowAt(0));
+        const int currentRow = view.currentIndex().row();
+        for (int row = 0; row < 30; ++row) putTask(*db, list, taskAt(row) + 1, "new");
+        for (int row = 60; row < 65; ++row) deleteTask(*db, list, taskAt(row));
+        deleteTask(*db, list, taskAt(currentRow));
+        bridge.pump();
+        QVERIFY(waitFor([&] { return model.settled(); }));
+        QCOMPARE(rowsDump(model), scanDump(*db, "tasks", model.rowCount()));
+        QVERIFY(waitFor([&] { return model.item(view.rowAt(0)) == topNow; }));
+        QVERIFY(view.currentIndex().isValid());
 
         // At the very top, new rows show.
         view.scrollToTop();

@@ -121,6 +121,7 @@ private:
         bool beyond = false;              // past the loaded range when the batch left: not read
         bool retry = false;               // the engine did not get to it (UnprocessedKeys)
         std::optional<model::Item> item;  // absent: no such item now
+        bool applied = false;             // already in the rows (applyAsLayoutChange)
     };
     struct Refresh {
         quint64 ticket = 0;
@@ -138,6 +139,8 @@ private:
     void adoptRefresh(Refresh refresh);
     void applyPending();
     int apply(Change& change, qint64 now);
+    int applyAsLayoutChange(qint64 now);
+    int removeFollowedRows(const std::vector<Change*>& sorted, qint64 now);
     void requestPage();
     void adopt(Page page);
     void discoverColumns(const std::vector<const model::Item*>& items);
@@ -163,6 +166,8 @@ private:
     std::unordered_set<std::string> m_dirtyIds;
     std::vector<model::Item> m_afterPage;
     std::deque<Change> m_pending;  // read, not yet applied
+    // More pending changes than this are applied as one layout change (applyPending).
+    static constexpr size_t kRowByRowChanges = 16;
     bool m_refreshing = false;
     QElapsedTimer m_clock;
     QTimer m_cueTimer;

@@ -252,6 +252,9 @@ ItemBrowser::ItemBrowser(QUndoStack* undoStack, QWidget* parent)
                 m_currentGoing = false;
                 keepViewInPlace(first, last, -(last - first + 1));
             });
+    // Many live changes at once come as one layout change (ItemTableModel::applyPending).
+    connect(m_model, &QAbstractItemModel::layoutAboutToBeChanged, this, &ItemBrowser::anchorTopRow);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &ItemBrowser::restoreTopRow);
     // The item in the editor changed (a live write): shown as it now is, unless it is being
     // edited, which is kept and told.
     connect(
@@ -408,6 +411,32 @@ void ItemBrowser::keepViewInPlace(int first, int last, int count) {
     // The range follows the new row count only at the next layout.
     if (step > 0) bar->setMaximum(std::max(bar->maximum(), value + step));
     bar->setValue(value + step);
+}
+
+void ItemBrowser::anchorTopRow() {
+    m_topAnchor = QPersistentModelIndex();
+    const QScrollBar* bar = m_view->verticalScrollBar();
+    if (bar->value() <= 0) return;  // at the very top the view stays there: new rows show
+    const int rowHeight = std::max(1, m_view->verticalHeader()->defaultSectionSize());
+    const bool perItem = m_view->verticalScrollMode() == QAbstractItemView::ScrollPerItem;
+    const int top = perItem ? bar->value() : bar->value() / rowHeight;
+    m_topAnchor = m_model->index(top, 0);
+    m_topAnchorOffset = perItem ? 0 : bar->value() % rowHeight;
+}
+
+// The row that was first in view is first again, wherever rows came or went; if it went
+// itself, the view stays at the same position.
+void ItemBrowser::restoreTopRow() {
+    if (!m_topAnchor.isValid()) return;
+    const int rowHeight = std::max(1, m_view->verticalHeader()->defaultSectionSize());
+    const bool perItem = m_view->verticalScrollMode() == QAbstractItemView::ScrollPerItem;
+    const int value =
+        perItem ? m_topAnchor.row() : m_topAnchor.row() * rowHeight + m_topAnchorOffset;
+    m_topAnchor = QPersistentModelIndex();
+    QScrollBar* bar = m_view->verticalScrollBar();
+    // The range follows the new row count only at the next layout.
+    bar->setMaximum(std::max(bar->maximum(), value));
+    bar->setValue(value);
 }
 
 void ItemBrowser::showSelected() {

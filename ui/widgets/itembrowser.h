@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QPersistentModelIndex>
 #include <QWidget>
 #include <optional>
 
@@ -73,6 +74,8 @@ private:
     QWidget* buildTreePage();
     void applySource();
     void keepViewInPlace(int first, int last, int count);
+    void anchorTopRow();
+    void restoreTopRow();
     void showSelected();
     void reloadShown();
     bool hasUnsavedEdits() const;
@@ -113,7 +116,10 @@ private:
     bool m_writingFromTree = false;  // the text change came from the tree: do not re-seed it
     QString m_shownText;             // the editor's text as loaded or saved: edits differ from it
     bool m_currentGoing = false;     // the current row is being removed
-    bool m_shownGoing = false;       // ... and it is the item in the editor
+    // The first row in view while the model changes its layout, and how far it was scrolled in.
+    QPersistentModelIndex m_topAnchor;
+    int m_topAnchorOffset = 0;
+    bool m_shownGoing = false;  // ... and it is the item in the editor
 };
 
 }  // namespace shardscope::ui
