@@ -446,10 +446,11 @@ void ItemTableModel::applyPending() {
     requestRefresh();
 }
 
-// Rows that a persistent index points at (the current row, the selection) and that go are
-// removed one by one with their own signals before the layout change, so that views see them go
-// as they would a single deletion and move the current row on. Marks those changes applied.
-int ItemTableModel::removeFollowedRows(const std::vector<Change*>& sorted, qint64 now) {
+// Changes to rows that a persistent index points at (the current row, the selection) go in one
+// by one with their own signals before the layout change, as a single live change would: views
+// move the current row off a row that goes, and the browser's editor hears that its item
+// changed. Marks those changes applied.
+int ItemTableModel::applyToFollowedRows(const std::vector<Change*>& sorted, qint64 now) {
     std::unordered_set<const model::Item*> followed;
     for (const QModelIndex& index : persistentIndexList())
         followed.insert(m_rows[size_t(index.row())].item.get());
@@ -459,9 +460,13 @@ int ItemTableModel::removeFollowedRows(const std::vector<Change*>& sorted, qint6
         const bool last =
             i + 1 == sorted.size() ||
             compare(change.keys, change.hash, sorted[i + 1]->keys, sorted[i + 1]->hash) != 0;
-        if (!last || change.item) continue;
+        if (!last) continue;
         const int row = lowerBound(change.keys, change.hash);
-        if (row >= rowCount() || !followed.contains(m_rows[size_t(row)].item.get())) continue;
+        if (row >= rowCount()) continue;
+        const Row& existing = m_rows[size_t(row)];
+        if (!followed.contains(existing.item.get()) ||
+            compare(*existing.item, existing.hash, change.keys, change.hash) != 0)
+            continue;
         touched += apply(change, now);
         change.applied = true;
     }
@@ -479,7 +484,7 @@ int ItemTableModel::applyAsLayoutChange(qint64 now) {
     std::stable_sort(changes.begin(), changes.end(), [this](const Change* a, const Change* b) {
         return compare(a->keys, a->hash, b->keys, b->hash) < 0;
     });
-    int touched = removeFollowedRows(changes, now);
+    int touched = applyToFollowedRows(changes, now);
 
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList persistent = persistentIndexList();

@@ -140,7 +140,7 @@ private:
     void applyPending();
     int apply(Change& change, qint64 now);
     int applyAsLayoutChange(qint64 now);
-    int removeFollowedRows(const std::vector<Change*>& sorted, qint64 now);
+    int applyToFollowedRows(const std::vector<Change*>& sorted, qint64 now);
     void requestPage();
     void adopt(Page page);
     void discoverColumns(const std::vector<const model::Item*>& items);
