@@ -278,30 +278,35 @@ bool getValue(Reader& in, AttributeValue& value, int depth) {
 void appendQuoted(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
-    for (const char c : text) {
+    // Nearly every character is copied as it is: such runs are appended whole, not one by one.
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
+        if (u >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
+        if (u >= 0x20) {
             out.push_back('\\');
             out.push_back(c);
-        } else if (u < 0x20) {
-            // The short escapes where JSON has them, as nlohmann's writer does.
-            const char* shortForm = c == '\b'   ? "\\b"
-                                    : c == '\f' ? "\\f"
-                                    : c == '\n' ? "\\n"
-                                    : c == '\r' ? "\\r"
-                                    : c == '\t' ? "\\t"
-                                                : nullptr;
-            if (shortForm) {
-                out.append(shortForm);
-                continue;
-            }
-            out.append("\\u00");
-            out.push_back(kHex[u >> 4]);
-            out.push_back(kHex[u & 0xF]);
-        } else {
-            out.push_back(c);
+            continue;
         }
+        // The short escapes where JSON has them, as nlohmann's writer does.
+        const char* shortForm = c == '\b'   ? "\\b"
+                                : c == '\f' ? "\\f"
+                                : c == '\n' ? "\\n"
+                                : c == '\r' ? "\\r"
+                                : c == '\t' ? "\\t"
+                                            : nullptr;
+        if (shortForm) {
+            out.append(shortForm);
+            continue;
+        }
+        out.append("\\u00");
+        out.push_back(kHex[u >> 4]);
+        out.push_back(kHex[u & 0xF]);
     }
+    out.append(text.data() + run, text.size() - run);
     out.push_back('"');
 }
 
@@ -411,7 +416,10 @@ bool appendValueJson(Reader& in, std::string& out, int depth) {
                     if (!appendNumberText(in, out)) return false;
                 } else {
                     if (!in.bytes(bytes)) return false;
-                    appendQuoted(out, type == Type::SS ? std::string(bytes) : base64Encode(bytes));
+                    if (type == Type::SS)
+                        appendQuoted(out, bytes);
+                    else
+                        appendQuoted(out, base64Encode(bytes));
                 }
             }
             out.push_back(']');
