@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "model/codec.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "model/json.h"
 
 namespace shardscope::model {
@@ -275,12 +278,34 @@ bool getValue(Reader& in, AttributeValue& value, int depth) {
 
 // ---- Stored bytes straight to DynamoDB JSON text ----------------------------------------------
 
+// Whether any of the 8 bytes in `word` needs an escape in JSON: a control character (below
+// 0x20), '"' or '\\'. Exact for the word as a whole (the classic has-zero-byte and
+// has-byte-less-than tests), not for telling which byte it is.
+bool anyNeedsEscape(uint64_t word) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+    const uint64_t quote = word ^ (kOnes * '"');
+    const uint64_t backslash = word ^ (kOnes * '\\');
+    const uint64_t found = ((word - kOnes * 0x20) & ~word) | ((quote - kOnes) & ~quote) |
+                           ((backslash - kOnes) & ~backslash);
+    return (found & kHighBits) != 0;
+}
+
 void appendQuoted(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
-    // Nearly every character is copied as it is: such runs are appended whole, not one by one.
+    // Nearly every character is copied as it is: such runs are appended whole, not one by one,
+    // and found eight bytes at a time.
     size_t run = 0;
     for (size_t i = 0; i < text.size(); ++i) {
+        uint64_t word;
+        if (i + sizeof word <= text.size()) {
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if (!anyNeedsEscape(word)) {
+                i += sizeof word - 1;
+                continue;
+            }
+        }
         const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
         if (u >= 0x20 && c != '"' && c != '\\') continue;

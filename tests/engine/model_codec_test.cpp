@@ -87,6 +87,8 @@ TEST(CodecTest, DirectJsonEscapesLikeTreeJson) {
                                             "\x7f del",
                                             "caf\xc3\xa9",
                                             "\xe2\x82\xac\"\xf0\x9f\x98\x80",
+                                            "0123456789abcdef\"0123456789\\0123\x1f",
+                                            "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"",
                                             everyAscii};
     for (const std::string& text : texts) {
         const Item item{{text, AttributeValue::string(text)},
