@@ -370,11 +370,12 @@ bool appendRecordText(std::string& out, const stream::Record& r) {
 Result<std::string> getRecordsText(Database& db, const json& body) {
     auto req = decodeGetRecords(body);
     if (!req) return req.takeError();
-    // A page holds up to 1 MB of stored records, a few hundred KB of text in the usual case:
-    // start big enough for a typical page so it seldom has to grow (and copy) on the way.
-    constexpr size_t kTypicalPageText = 256 * 1024;
+    // A page holds up to 1 MB of stored records: up to about 1 MB of text in the usual case
+    // (200-byte items), more only for pages of large records. Reserved up front, so a page seldom
+    // has to grow (and be copied) on the way; the pages it does not touch cost nothing.
+    constexpr size_t kUsualPageText = 1024 * 1024;
     std::string out;
-    out.reserve(kTypicalPageText);
+    out.reserve(kUsualPageText);
     out.append("{\"Records\":[");  // always present, [] when empty
     bool first = true;
     auto r = db.getRecords(*req, [&](const stream::Record& record) {
