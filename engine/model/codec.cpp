@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "model/codec.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "model/json.h"
 
 namespace shardscope::model {
@@ -275,33 +278,60 @@ bool getValue(Reader& in, AttributeValue& value, int depth) {
 
 // ---- Stored bytes straight to DynamoDB JSON text ----------------------------------------------
 
+// Whether any of the 8 bytes in `word` needs an escape in JSON: a control character (below
+// 0x20), '"' or '\\'. Exact for the word as a whole (the classic has-zero-byte and
+// has-byte-less-than tests), not for telling which byte it is.
+bool anyNeedsEscape(uint64_t word) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+    const uint64_t quote = word ^ (kOnes * '"');
+    const uint64_t backslash = word ^ (kOnes * '\\');
+    const uint64_t found = ((word - kOnes * 0x20) & ~word) | ((quote - kOnes) & ~quote) |
+                           ((backslash - kOnes) & ~backslash);
+    return (found & kHighBits) != 0;
+}
+
 void appendQuoted(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out.push_back('"');
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(c);
-        } else if (u < 0x20) {
-            // The short escapes where JSON has them, as nlohmann's writer does.
-            const char* shortForm = c == '\b'   ? "\\b"
-                                    : c == '\f' ? "\\f"
-                                    : c == '\n' ? "\\n"
-                                    : c == '\r' ? "\\r"
-                                    : c == '\t' ? "\\t"
-                                                : nullptr;
-            if (shortForm) {
-                out.append(shortForm);
+    // Nearly every character is copied as it is: such runs are appended whole, not one by one,
+    // and found eight bytes at a time.
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        uint64_t word;
+        if (i + sizeof word <= text.size()) {
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if (!anyNeedsEscape(word)) {
+                i += sizeof word - 1;
                 continue;
             }
-            out.append("\\u00");
-            out.push_back(kHex[u >> 4]);
-            out.push_back(kHex[u & 0xF]);
-        } else {
-            out.push_back(c);
         }
+        const char c = text[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
+        if (u >= 0x20) {
+            out.push_back('\\');
+            out.push_back(c);
+            continue;
+        }
+        // The short escapes where JSON has them, as nlohmann's writer does.
+        const char* shortForm = c == '\b'   ? "\\b"
+                                : c == '\f' ? "\\f"
+                                : c == '\n' ? "\\n"
+                                : c == '\r' ? "\\r"
+                                : c == '\t' ? "\\t"
+                                            : nullptr;
+        if (shortForm) {
+            out.append(shortForm);
+            continue;
+        }
+        out.append("\\u00");
+        out.push_back(kHex[u >> 4]);
+        out.push_back(kHex[u & 0xF]);
     }
+    out.append(text.data() + run, text.size() - run);
     out.push_back('"');
 }
 
@@ -411,7 +441,10 @@ bool appendValueJson(Reader& in, std::string& out, int depth) {
                     if (!appendNumberText(in, out)) return false;
                 } else {
                     if (!in.bytes(bytes)) return false;
-                    appendQuoted(out, type == Type::SS ? std::string(bytes) : base64Encode(bytes));
+                    if (type == Type::SS)
+                        appendQuoted(out, bytes);
+                    else
+                        appendQuoted(out, base64Encode(bytes));
                 }
             }
             out.push_back(']');

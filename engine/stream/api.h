@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,6 +122,20 @@ struct Record {
 struct GetRecordsResult {
     std::vector<Record> records;                   // always present on the wire, [] when empty
     std::optional<std::string> nextShardIterator;  // omitted once a closed shard is read to its end
+};
+
+// GetRecords for a caller that takes each record as it is read (the wire layer writes it out as
+// JSON) instead of collecting them. The visitor is handed one Record reused from row to row, its
+// strings keeping their capacity, so a page costs no allocation per record; it carries the
+// stored encodings only (keys/newImage/oldImage stay empty) and is valid during the call alone.
+// It returns false for a record whose stored images do not decode: the read stops there and
+// fails with InternalServerError "damaged stream record", as the collecting read does.
+using RecordVisitor = std::function<bool(const Record&)>;
+
+// What such a read returns besides the records it handed over.
+struct VisitedRecords {
+    size_t count = 0;
+    std::optional<std::string> nextShardIterator;  // as GetRecordsResult::nextShardIterator
 };
 
 // ---- Inspection ------------------------------------------------------------------------------

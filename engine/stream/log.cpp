@@ -114,17 +114,37 @@ uint64_t getU64(std::string_view in, size_t at) {
     return v;
 }
 
+// 16 lowercase hex digits of v, most significant first, from `at` on.
+void writeHex16(uint64_t v, char* at) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i, v >>= 4) at[i] = kHex[v & 0xF];
+}
+
 std::string hex16(uint64_t v) {
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(v));
+    std::string text(16, '0');
+    writeHex16(v, text.data());
     return text;
+}
+
+bool decodeRecordImages(Record& r, bool hasNewImage, bool hasOldImage) {
+    if (!model::decodeItem(r.encodedKeys, r.keys)) return false;
+    if (hasNewImage && !model::decodeItem(r.encodedNewImage, r.newImage.emplace())) return false;
+    if (hasOldImage && !model::decodeItem(r.encodedOldImage, r.oldImage.emplace())) return false;
+    return true;
 }
 
 }  // namespace
 
 std::string formatSequenceNumber(int64_t seq) {
-    char text[32];
-    std::snprintf(text, sizeof text, "1%020lld", static_cast<long long>(seq));
+    if (seq < 0) {  // never stored; spelt as printf would, for completeness
+        char text[32];
+        std::snprintf(text, sizeof text, "1%020lld", static_cast<long long>(seq));
+        return text;
+    }
+    // Written by hand: every record read formats one, and snprintf showed in profiles.
+    std::string text(21, '0');
+    text[0] = '1';
+    for (size_t i = 20; seq != 0; --i, seq /= 10) text[i] = char('0' + seq % 10);
     return text;
 }
 
@@ -757,11 +777,13 @@ std::string StreamLog::signIterator(const Stream& stream, const Shard& shard, in
     return stream.arn + "|1|" + model::base64Encode(payload);
 }
 
-std::string StreamLog::eventId(const Stream& stream, int64_t seq) const {
+void StreamLog::writeEventId(const Stream& stream, int64_t seq, std::string& out) const {
     const uint64_t a =
         sim::Random::mix(m_seed ^ sim::Random::mix(uint64_t(stream.id)) ^ uint64_t(seq));
     const uint64_t b = sim::Random::mix(a ^ ~m_seed ^ (uint64_t(seq) << 17));
-    return hex16(a) + hex16(b);
+    out.resize(32);
+    writeHex16(a, out.data());
+    writeHex16(b, out.data() + 16);
 }
 
 Result<std::string> StreamLog::shardIterator(const GetShardIteratorRequest& request) {
@@ -845,6 +867,19 @@ Result<std::string> StreamLog::shardIterator(const GetShardIteratorRequest& requ
 }
 
 Result<GetRecordsResult> StreamLog::records(const GetRecordsRequest& request) {
+    GetRecordsResult result;
+    auto read = visitRecords(request, [&](const Record& visited) {
+        Record& r = result.records.emplace_back(visited);
+        return !request.decodeImages ||
+               decodeRecordImages(r, !r.encodedNewImage.empty(), !r.encodedOldImage.empty());
+    });
+    if (!read) return read.takeError();
+    result.nextShardIterator = std::move(read->nextShardIterator);
+    return result;
+}
+
+Result<VisitedRecords> StreamLog::visitRecords(const GetRecordsRequest& request,
+                                               const RecordVisitor& visit) {
     auto limit = checkLimit(request.limit, 1000);
     if (!limit) return limit.takeError();
     // <StreamArn>|1|<base64 of stream, shard, position, issue time and their MAC>
@@ -883,40 +918,42 @@ Result<GetRecordsResult> StreamLog::records(const GetRecordsRequest& request) {
     if (after < *through)
         return trimmed("The iterator points to records older than the trim horizon of shard " +
                        shard->shardId + ": records older than 24 hours have been trimmed");
-    return readShard(*stream, *shard, after, *limit, now, request.decodeImages);
+    return readShard(*stream, *shard, after, *limit, now, visit);
 }
 
-Result<GetRecordsResult> StreamLog::readShard(const Stream& stream, const Shard& shard,
-                                              int64_t after, int64_t limit, Millis now,
-                                              bool decodeImages) {
-    GetRecordsResult result;
+Result<VisitedRecords> StreamLog::readShard(const Stream& stream, const Shard& shard, int64_t after,
+                                            int64_t limit, Millis now, const RecordVisitor& visit) {
+    VisitedRecords result;
     auto& stmt = m_ws.statement(
         "SELECT seq, created_ms, event, size, keys, new_image, old_image FROM records WHERE "
         "shard=?1 AND seq>?2 ORDER BY seq LIMIT ?3");
     stmt.bind(1, shard.row).bind(2, after).bind(3, limit);
+    // Reset however the loop ends, a throwing visitor included: a statement left stepping would
+    // hold its read transaction open.
+    struct ResetOnExit {
+        store::Statement& stmt;
+        ~ResetOnExit() { stmt.reset(); }
+    } resetOnExit{stmt};
     int64_t position = after;
     int64_t bytes = 0;
     int64_t rows = 0;
     bool cut = false;
+    Record r;  // reused: its strings keep their capacity from row to row
     while (stmt.step()) {
         ++rows;
         const int64_t size = stmt.columnInt(3);
-        if (!result.records.empty() && bytes + size > kMaxRecordsBytes) {
+        if (result.count != 0 && bytes + size > kMaxRecordsBytes) {
             cut = true;
             break;
         }
-        Record r;
-        if (!recordFromRow(stmt, stream, shard, decodeImages, r)) {
-            stmt.reset();
+        if (!recordFromRow(stmt, stream, shard, false, r) || !visit(r))
             return Error{ErrorCode::InternalServerError, "damaged stream record", nullptr};
-        }
-        result.records.push_back(std::move(r));
+        ++result.count;
         position = stmt.columnInt(0);
         bytes += size;
     }
-    const bool failed = stmt.failed();
-    stmt.reset();
-    if (failed) return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
+    if (stmt.failed())
+        return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
     // A closed shard read to its end gets no next iterator: the consumer moves on to its children.
     const bool exhausted = !cut && rows < limit;
     if (shard.open() || !exhausted)
@@ -928,27 +965,26 @@ bool StreamLog::recordFromRow(const store::Statement& row, const Stream& stream,
                               bool decodeImages, Record& out) const {
     const int64_t seq = row.columnInt(0);
     const int kind = int(row.columnInt(2));
-    out.eventId = eventId(stream, seq);
+    writeEventId(stream, seq, out.eventId);
     out.eventName = kind == 1   ? EventName::Insert
                     : kind == 2 ? EventName::Modify
                                 : EventName::Remove;
     out.byTimeToLive = kind == 4;
-    out.awsRegion = m_region;
+    out.awsRegion.assign(m_region);
     out.approximateCreationDateTime = row.columnInt(1) / 1000;
-    out.encodedKeys = std::string(row.columnBlob(4));
-    if (!row.columnIsNull(5)) out.encodedNewImage = std::string(row.columnBlob(5));
-    if (!row.columnIsNull(6)) out.encodedOldImage = std::string(row.columnBlob(6));
-    if (decodeImages) {
-        if (!model::decodeItem(out.encodedKeys, out.keys)) return false;
-        if (!row.columnIsNull(5) && !model::decodeItem(out.encodedNewImage, out.newImage.emplace()))
-            return false;
-        if (!row.columnIsNull(6) && !model::decodeItem(out.encodedOldImage, out.oldImage.emplace()))
-            return false;
-    }
+    const bool hasNewImage = !row.columnIsNull(5);
+    const bool hasOldImage = !row.columnIsNull(6);
+    out.encodedKeys.assign(row.columnBlob(4));
+    out.encodedNewImage.assign(hasNewImage ? row.columnBlob(5) : std::string_view());
+    out.encodedOldImage.assign(hasOldImage ? row.columnBlob(6) : std::string_view());
+    out.keys.clear();
+    out.newImage.reset();
+    out.oldImage.reset();
+    if (decodeImages && !decodeRecordImages(out, hasNewImage, hasOldImage)) return false;
     out.sequenceNumber = formatSequenceNumber(seq);
     out.sizeBytes = row.columnInt(3);
     out.streamViewType = stream.viewType;
-    out.shardId = shard.shardId;
+    out.shardId.assign(shard.shardId);
     return true;
 }
 

@@ -117,6 +117,9 @@ public:
     Result<StreamDescription> describe(const DescribeStreamRequest& request);
     Result<std::string> shardIterator(const GetShardIteratorRequest& request);
     Result<GetRecordsResult> records(const GetRecordsRequest& request);
+    // The same read handing each record to `visit` (api.h); request.decodeImages is ignored.
+    Result<VisitedRecords> visitRecords(const GetRecordsRequest& request,
+                                        const RecordVisitor& visit);
 
     // The inspector's reads (api.h): a stream's retained shards, and its records across shards in
     // sequence-number order. An ARN or shard that is unknown (or malformed) is ResourceNotFound.
@@ -157,11 +160,12 @@ private:
 
     std::string signIterator(const Stream& stream, const Shard& shard, int64_t after,
                              Millis issued) const;
-    std::string eventId(const Stream& stream, int64_t seq) const;
-    Result<GetRecordsResult> readShard(const Stream& stream, const Shard& shard, int64_t after,
-                                       int64_t limit, Millis now, bool decodeImages);
-    // A record from a row of (seq, created_ms, event, size, keys, new_image, old_image); false
-    // when its stored images do not decode.
+    // Writes the record's eventID (32 hex digits) over `out`, reusing its capacity.
+    void writeEventId(const Stream& stream, int64_t seq, std::string& out) const;
+    Result<VisitedRecords> readShard(const Stream& stream, const Shard& shard, int64_t after,
+                                     int64_t limit, Millis now, const RecordVisitor& visit);
+    // A record from a row of (seq, created_ms, event, size, keys, new_image, old_image), written
+    // over `out` (whose strings keep their capacity); false when its stored images do not decode.
     bool recordFromRow(const store::Statement& row, const Stream& stream, const Shard& shard,
                        bool decodeImages, Record& out) const;
     Result<Stream*> inspectedStream(const std::string& arn);

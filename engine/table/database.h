@@ -90,6 +90,12 @@ public:
     Result<stream::StreamDescription> describeStream(const stream::DescribeStreamRequest& request);
     Result<std::string> getShardIterator(const stream::GetShardIteratorRequest& request);
     Result<stream::GetRecordsResult> getRecords(const stream::GetRecordsRequest& request);
+    // The same read, each record handed to `visit` as it is read (stream/api.h): for the wire
+    // layer, which renders the answer without collecting the page first. request.decodeImages is
+    // ignored (the images are given encoded). Nothing is visited when the call fails before
+    // reading; a failure while reading returns the error after some records were visited.
+    Result<stream::VisitedRecords> getRecords(const stream::GetRecordsRequest& request,
+                                              const stream::RecordVisitor& visit);
 
     // Stream inspection for the window (stream/api.h): no iterators, so nothing expires however
     // fast a virtual clock runs. Like the Streams API calls, each first catches the stream up

@@ -317,6 +317,12 @@ Result<stream::GetRecordsResult> Database::getRecords(const stream::GetRecordsRe
                                                 [&] { return m_impl->m_streams.records(request); });
 }
 
+Result<stream::VisitedRecords> Database::getRecords(const stream::GetRecordsRequest& request,
+                                                    const stream::RecordVisitor& visit) {
+    return catchingUp<stream::VisitedRecords>(
+        *m_impl, [&] { return m_impl->m_streams.visitRecords(request, visit); });
+}
+
 Result<stream::StreamLineage> Database::streamLineage(const std::string& streamArn) {
     return catchingUp<stream::StreamLineage>(*m_impl,
                                              [&] { return m_impl->m_streams.lineage(streamArn); });

@@ -332,10 +332,11 @@ Result<json> getShardIterator(Database& db, const json& body, bool) {
     return json{{"ShardIterator", *iterator}};
 }
 
-// GetRecords (reference §5.1, §5.6). Its answers are the bulk of stream traffic: the records are
-// written as JSON text straight from their stored bytes, not built as a JSON tree first (the
-// same text, several times faster).
-void appendRecordText(std::string& out, const stream::Record& r) {
+// GetRecords (reference §5.1, §5.6). Its answers are the bulk of stream traffic: each record is
+// written as JSON text straight from its stored bytes while the page is read, with no JSON tree
+// and no collected page in between (the same text, several times faster). False when the
+// record's stored images do not decode.
+bool appendRecordText(std::string& out, const stream::Record& r) {
     out.append("{\"eventID\":\"").append(r.eventId);
     out.append("\",\"eventName\":\"").append(stream::eventNameText(r.eventName));
     out.append("\",\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":");
@@ -345,16 +346,15 @@ void appendRecordText(std::string& out, const stream::Record& r) {
     out.append(",\"dynamodb\":{\"ApproximateCreationDateTime\":");
     out.append(std::to_string(r.approximateCreationDateTime));
     out.append(",\"Keys\":");
-    bool ok = model::appendItemJson(r.encodedKeys, out);
+    if (!model::appendItemJson(r.encodedKeys, out)) return false;
     if (!r.encodedNewImage.empty()) {
         out.append(",\"NewImage\":");
-        ok = ok && model::appendItemJson(r.encodedNewImage, out);
+        if (!model::appendItemJson(r.encodedNewImage, out)) return false;
     }
     if (!r.encodedOldImage.empty()) {
         out.append(",\"OldImage\":");
-        ok = ok && model::appendItemJson(r.encodedOldImage, out);
+        if (!model::appendItemJson(r.encodedOldImage, out)) return false;
     }
-    if (!ok) throw std::runtime_error("damaged stream record");
     out.append(",\"SequenceNumber\":\"").append(r.sequenceNumber);
     out.append("\",\"SizeBytes\":").append(std::to_string(r.sizeBytes));
     out.append(",\"StreamViewType\":\"").append(stream::viewTypeName(r.streamViewType));
@@ -364,28 +364,26 @@ void appendRecordText(std::string& out, const stream::Record& r) {
         out.append(
             ",\"userIdentity\":{\"Type\":\"Service\",\"PrincipalId\":\"dynamodb.amazonaws.com\"}");
     out.push_back('}');
+    return true;
 }
 
 Result<std::string> getRecordsText(Database& db, const json& body) {
     auto req = decodeGetRecords(body);
     if (!req) return req.takeError();
-    req->decodeImages = false;
-    auto r = db.getRecords(*req);
-    if (!r) return r.takeError();
-    // One allocation for the whole answer: JSON text is under twice the stored bytes, plus the
-    // fixed fields of each record.
-    size_t estimate = 64 + (r->nextShardIterator ? r->nextShardIterator->size() : 0);
-    for (const auto& record : r->records)
-        estimate += 2 * (record.encodedKeys.size() + record.encodedNewImage.size() +
-                         record.encodedOldImage.size()) +
-                    400;
+    // A page holds up to 1 MB of stored records: up to about 1 MB of text in the usual case
+    // (200-byte items), more only for pages of large records. Reserved up front, so a page seldom
+    // has to grow (and be copied) on the way; the pages it does not touch cost nothing.
+    constexpr size_t kUsualPageText = 1024 * 1024;
     std::string out;
-    out.reserve(estimate);
+    out.reserve(kUsualPageText);
     out.append("{\"Records\":[");  // always present, [] when empty
-    for (size_t i = 0; i < r->records.size(); ++i) {
-        if (i) out.push_back(',');
-        appendRecordText(out, r->records[i]);
-    }
+    bool first = true;
+    auto r = db.getRecords(*req, [&](const stream::Record& record) {
+        if (!first) out.push_back(',');
+        first = false;
+        return appendRecordText(out, record);
+    });
+    if (!r) return r.takeError();
     out.push_back(']');
     // Omitted (not null or "") once a closed shard has been read to its end.
     if (r->nextShardIterator)

@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "model/codec.h"
 #include <nlohmann/json.hpp>
+#include "model/codec.h"
 
 #include "model/json.h"
 
@@ -67,6 +67,36 @@ TEST(CodecTest, DirectJsonEqualsTreeJson) {
     std::string escaped;
     ASSERT_TRUE(appendItemJson(encodeItem(quoted), escaped));
     EXPECT_EQ(escaped, toJson(quoted).dump());
+}
+
+// The direct writer copies unescaped runs whole: escapes at either end of a string, next to one
+// another, every ASCII character and multibyte UTF-8 must still come out as the tree writer's.
+TEST(CodecTest, DirectJsonEscapesLikeTreeJson) {
+    std::string everyAscii;
+    for (int c = 0; c < 0x80; ++c) everyAscii.push_back(char(c));
+    const std::vector<std::string> texts = {"",
+                                            "\"",
+                                            "\\",
+                                            "\n\"",
+                                            "\x1f\x01",
+                                            "plain",
+                                            "\"quoted\"",
+                                            "a\\b",
+                                            "end\n",
+                                            "\tstart",
+                                            "\x7f del",
+                                            "caf\xc3\xa9",
+                                            "\xe2\x82\xac\"\xf0\x9f\x98\x80",
+                                            "0123456789abcdef\"0123456789\\0123\x1f",
+                                            "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\"",
+                                            everyAscii};
+    for (const std::string& text : texts) {
+        const Item item{{text, AttributeValue::string(text)},
+                        {"set", AttributeValue::stringSet({text + "x", "y" + text})}};
+        std::string direct;
+        ASSERT_TRUE(appendItemJson(encodeItem(item), direct));
+        EXPECT_EQ(direct, toJson(item).dump()) << "for " << nlohmann::json(text).dump();
+    }
 }
 
 TEST(CodecTest, RoundTripsMaximumNesting) {

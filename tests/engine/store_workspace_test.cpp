@@ -58,6 +58,66 @@ TEST_F(WorkspaceFile, TablesAndItemsSurviveReopening) {
     EXPECT_EQ(ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["ItemCount"], 1);
 }
 
+// GetRecords writes each record out as it reads it: a record whose stored image no longer decodes
+// fails the whole call with InternalServerError (no half page), and the read leaves the
+// workspace as usable as before, for the records before it and for writes.
+TEST_F(WorkspaceFile, GetRecordsReportsADamagedStreamRecord) {
+    openDatabase(m_path);
+    createTable("Tasks", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
+                {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
+                {{"StreamSpecification",
+                  {{"StreamEnabled", true}, {"StreamViewType", "NEW_AND_OLD_IMAGES"}}}});
+    for (const char* pk : {"a", "b", "c"})
+        ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S(pk)}}}});
+    m_dispatcher.reset();
+    m_db.reset();
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(m_path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw,
+                           "UPDATE records SET new_image = x'0105' WHERE seq = "
+                           "(SELECT seq FROM records ORDER BY seq LIMIT 1 OFFSET 1)",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    EXPECT_EQ(sqlite3_changes(raw), 1);
+    sqlite3_close(raw);
+    openDatabase(m_path);
+
+    const auto streams = [&](const std::string& operation, const json& request) {
+        const auto reply = m_dispatcher->handle("DynamoDBStreams_20120810." + operation,
+                                                request.dump(), "us-east-1");
+        return Answer{reply.status, json::parse(reply.body, nullptr, false)};
+    };
+    const std::string arn =
+        ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["LatestStreamArn"];
+    const json shards =
+        streams("DescribeStream", {{"StreamArn", arn}}).body["StreamDescription"]["Shards"];
+    ASSERT_EQ(shards.size(), 1u);
+    const std::string it = streams("GetShardIterator", {{"StreamArn", arn},
+                                                        {"ShardId", shards[0]["ShardId"]},
+                                                        {"ShardIteratorType", "TRIM_HORIZON"}})
+                               .body["ShardIterator"];
+
+    const Answer damaged = streams("GetRecords", {{"ShardIterator", it}});
+    EXPECT_EQ(damaged.status, 500);
+    EXPECT_EQ(damaged.body.value("__type", ""),
+              "com.amazonaws.dynamodb.v20120810#InternalServerError");
+    EXPECT_EQ(damaged.body.value("message", ""), "damaged stream record");
+    EXPECT_FALSE(damaged.body.contains("Records"));
+    stream::GetRecordsRequest request;
+    request.shardIterator = it;
+    auto collected = m_db->getRecords(request);
+    ASSERT_FALSE(collected.ok());
+    EXPECT_EQ(collected.error().message, "damaged stream record");
+
+    const Answer first = streams("GetRecords", {{"ShardIterator", it}, {"Limit", 1}});
+    ASSERT_EQ(first.status, 200) << first.body.dump();
+    ASSERT_EQ(first.body["Records"].size(), 1u);
+    EXPECT_EQ(first.body["Records"][0]["dynamodb"]["Keys"]["pk"], S("a"));
+    ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("d")}}}});
+    openDatabase(m_path);
+    EXPECT_EQ(ok("Scan", {{"TableName", "Tasks"}, {"Select", "COUNT"}})["Count"], 4);
+}
+
 // What kill -9 leaves behind is the files as the OS has them: every acknowledged write must be
 // there, none held back in the process (the WAL frames are written whole, header and page in
 // one write, before the commit returns).
