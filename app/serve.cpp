@@ -66,10 +66,11 @@ void printHowToConnect(const ServeOptions& options, const std::string& url,
 // a few hundred KB) and freed once written. With glibc's defaults such buffers are mmapped and
 // unmapped, or the heap's top is trimmed and grown again, so their pages are faulted in anew
 // request after request: while a stream was read, page faults took about a tenth of the
-// server's CPU. They come from the heap instead, and the heap keeps what it has grown to.
+// server's CPU. They come from the heap instead, and the heap keeps up to 64 MB of free space
+// at its top (many pages' worth) before giving memory back.
 void keepLargeBuffersInHeap() {
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);  // glibc's maximum on 64-bit
-    mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 }
 
 }  // namespace
