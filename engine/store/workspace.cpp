@@ -461,6 +461,10 @@ int64_t Workspace::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
 }
 
+int64_t Workspace::changes() const {
+    return sqlite3_changes64(m_db);
+}
+
 Statement& Workspace::statement(std::string_view sql) {
     // One that failed to prepare (out of memory, a busy schema) is prepared again: cached as it
     // was, BEGIN or COMMIT would fail for the rest of the session.

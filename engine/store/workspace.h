@@ -84,6 +84,8 @@ public:
     Result<void> transaction(const std::function<Result<void>()>& work);
 
     int64_t lastInsertRowId() const;
+    // Rows the last INSERT, UPDATE or DELETE changed.
+    int64_t changes() const;
 
     // A statement cached by its SQL text; valid for the workspace's lifetime.
     Statement& statement(std::string_view sql);

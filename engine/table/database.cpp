@@ -229,7 +229,7 @@ Result<void> Database::Impl::write(const std::function<Result<void>()>& op) {
     if (m_deferCommits) {
         std::lock_guard lock(m_mutex);
         Result<void> result = runGuarded(op);
-        if (m_batchOpen && m_batchWrites >= kMaxBatchWrites)
+        if (m_batchOpen && m_batchWrites >= kMaxDeferredWrites)
             if (auto committed = commitBatch(); !committed && result) result = committed;
         return result;
     }
@@ -375,7 +375,7 @@ Result<void> Database::Impl::writeTransaction(WriteLock& lock,
                                               const std::function<Result<void>()>& work) {
     (void)lock;  // proof that the caller holds m_mutex
     Result<void> result = inSavepoint(work);
-    if (m_deferCommits && m_batchWrites < kMaxBatchWrites) return result;
+    if (m_deferCommits && m_batchWrites < kMaxDeferredWrites) return result;
     if (auto committed = commitBatch(); !committed && result) return committed;
     return result;
 }
@@ -527,29 +527,55 @@ Error storeFailure(const store::Statement& stmt) {
 Result<void> Database::Impl::writeItem(TableInfo& table, const StoredKey& key,
                                        const std::optional<StoredItem>& previous, const Item* next,
                                        bool byTimeToLive) {
-    int64_t rowId = previous ? previous->rowId : 0;
-    int64_t newSize = 0;
-    std::string bytes;
+    StoredRow row;
+    row.id = previous ? previous->rowId : 0;
     if (next) {
-        newSize = int64_t(model::itemSize(*next));
-        bytes = model::encodeItem(*next);
+        row.size = int64_t(model::itemSize(*next));
+        row.bytes = model::encodeItem(*next);
         if (previous) {
             auto& stmt = m_workspace->statement("UPDATE items SET item=?1, size=?2 WHERE id=?3");
-            if (!stmt.bind(1, bytes).bind(2, newSize).bind(3, rowId).run())
+            if (!stmt.bind(1, row.bytes).bind(2, row.size).bind(3, row.id).run())
                 return storeFailure(stmt);
         } else {
             auto& stmt = m_workspace->statement(
                 "INSERT INTO items(table_id, h, pk, sk, size, item) VALUES(?1, ?2, ?3, ?4, ?5, "
                 "?6)");
             stmt.bind(1, table.id).bind(2, key.hash).bind(3, key.partition).bind(4, key.sort);
-            if (!stmt.bind(5, newSize).bind(6, bytes).run()) return storeFailure(stmt);
-            rowId = m_workspace->lastInsertRowId();
+            if (!stmt.bind(5, row.size).bind(6, row.bytes).run()) return storeFailure(stmt);
+            row.id = m_workspace->lastInsertRowId();
         }
     } else if (previous) {
         auto& stmt = m_workspace->statement("DELETE FROM items WHERE id=?1");
-        if (!stmt.bind(1, rowId).run()) return storeFailure(stmt);
+        if (!stmt.bind(1, row.id).run()) return storeFailure(stmt);
     }
+    return afterRowWritten(table, key, previous, next, row, byTimeToLive);
+}
 
+Result<bool> Database::Impl::insertIfAbsent(TableInfo& table, const StoredKey& key,
+                                            const Item& item) {
+    StoredRow row;
+    row.size = int64_t(model::itemSize(item));
+    row.bytes = model::encodeItem(item);
+    // The unique key index decides: one probe instead of a read followed by an insert.
+    auto& stmt = m_workspace->statement(
+        "INSERT INTO items(table_id, h, pk, sk, size, item) VALUES(?1, ?2, ?3, ?4, ?5, ?6) "
+        "ON CONFLICT DO NOTHING");
+    stmt.bind(1, table.id).bind(2, key.hash).bind(3, key.partition).bind(4, key.sort);
+    if (!stmt.bind(5, row.size).bind(6, row.bytes).run()) return storeFailure(stmt);
+    if (m_workspace->changes() == 0) return false;
+    row.id = m_workspace->lastInsertRowId();
+    if (auto r = afterRowWritten(table, key, std::nullopt, &item, row, false); !r)
+        return r.takeError();
+    return true;
+}
+
+Result<void> Database::Impl::afterRowWritten(TableInfo& table, const StoredKey& key,
+                                             const std::optional<StoredItem>& previous,
+                                             const Item* next, const StoredRow& row,
+                                             bool byTimeToLive) {
+    const int64_t rowId = row.id;
+    const int64_t newSize = row.size;
+    const std::string& bytes = row.bytes;
     for (const auto& index : table.indexes) {
         std::optional<StoredKey> before, after;
         if (previous) before = indexKeyFromItem(index, previous->item).value();

@@ -35,6 +35,14 @@ struct StoredItem {
     std::string encoded;  // as stored (model/codec.h): a stream record reuses it as its OldImage
 };
 
+// The row a write just stored: its id, and the new item's encoding and size (empty and 0 for a
+// deletion), handed on so the record and the counters need no second encoding.
+struct StoredRow {
+    int64_t id = 0;
+    std::string bytes;
+    int64_t size = 0;
+};
+
 // The parsed expressions of one write: its condition and, for UpdateItem, its update.
 struct PreparedWrite {
     std::optional<expr::Condition> condition;
@@ -82,6 +90,15 @@ public:
     Result<void> writeItem(TableInfo& table, const StoredKey& key,
                            const std::optional<StoredItem>& previous, const Item* next,
                            bool byTimeToLive = false);
+    // writeItem for a key that may be new, without reading first: inserts `item` and does the
+    // rest of writeItem when no item is stored at `key` (true); changes nothing when one is
+    // (false), and the caller goes the usual way.
+    Result<bool> insertIfAbsent(TableInfo& table, const StoredKey& key, const Item& item);
+    // What follows a row's change: index entries, the table's counters, the TTL schedule, the
+    // event and the stream record.
+    Result<void> afterRowWritten(TableInfo& table, const StoredKey& key,
+                                 const std::optional<StoredItem>& previous, const Item* next,
+                                 const StoredRow& row, bool byTimeToLive);
 
     // A table description with what lives outside the table row (the latest stream).
     TableDescription describe(const TableInfo& table) const;
@@ -128,6 +145,11 @@ public:
     // Group commit state. A transaction is open between a group's first write and its commit
     // (or, with deferred commits, until the caller flushes); guarded by m_mutex.
     static constexpr int kMaxBatchWrites = 64;
+    // With deferred commits the caller's flush() ends a transaction; this only bounds one that
+    // a caller keeps open for long. As many writes as SQLite's grouped-insert ceiling puts in a
+    // transaction: fewer per commit means more WAL pages per write (a 64-write cap cost a
+    // thousand puts in a row about a third of their speed).
+    static constexpr int kMaxDeferredWrites = 1000;
     bool m_batchOpen = false;
     int m_batchWrites = 0;
     // Set when SQLite rolled back the whole open transaction under a write (SQLITE_FULL, IOERR,

@@ -94,6 +94,16 @@ Result<WriteResult> Database::putItem(const PutItemRequest& request) {
         if (auto r = checkStorable(**table, request.item, false); !r) return r.takeError();
 
         return m_impl->inSavepoint([&]() -> Result<void> {
+            // With no condition to check against an old item, a new key needs no read first.
+            if (!prepared->condition) {
+                auto inserted = m_impl->insertIfAbsent(**table, *key, request.item);
+                if (!inserted) return inserted.takeError();
+                if (*inserted) {
+                    result.consumed.capacityUnits =
+                        writeUnits(0, int64_t(model::itemSize(request.item)));
+                    return {};
+                }
+            }
             auto old = m_impl->loadItem(**table, *key);
             if (!old) return old.takeError();
             if (auto r = checkConditionHolds(prepared->condition, *old,

@@ -251,5 +251,53 @@ TEST_F(Items, ConsumedCapacityWhenAsked) {
           "ValidationException");
 }
 
+// §3.1, §1.4: a put with no condition inserts a new key without reading it first; a put over an
+// existing item still replaces it whole, moves its index entry, and is charged for the larger of
+// the old and new item; the table's counters follow both.
+TEST_F(Items, PutOfNewAndExistingKeysKeepsIndexesCountersAndCapacity) {
+    createTable("G1x",
+                json::array({{{"AttributeName", "pk"}, {"KeyType", "HASH"}},
+                             {{"AttributeName", "sk"}, {"KeyType", "RANGE"}}}),
+                json::array({{{"AttributeName", "pk"}, {"AttributeType", "S"}},
+                             {{"AttributeName", "sk"}, {"AttributeType", "S"}},
+                             {{"AttributeName", "colour"}, {"AttributeType", "S"}}}),
+                {{"GlobalSecondaryIndexes",
+                  json::array({{{"IndexName", "byColour"},
+                                {"KeySchema",
+                                 json::array({{{"AttributeName", "colour"}, {"KeyType", "HASH"}}})},
+                                {"Projection", {{"ProjectionType", "ALL"}}}}})}});
+    auto putCapacity = [&](const json& item) {
+        return ok("PutItem",
+                  {{"TableName", "G1x"},
+                   {"Item", item},
+                   {"ReturnConsumedCapacity", "TOTAL"}})["ConsumedCapacity"]["CapacityUnits"]
+            .get<double>();
+    };
+    auto countColour = [&](const std::string& colour) {
+        return ok("Query", {{"TableName", "G1x"},
+                            {"IndexName", "byColour"},
+                            {"KeyConditionExpression", "colour = :c"},
+                            {"ExpressionAttributeValues", {{":c", S(colour)}}}})["Count"]
+            .get<int>();
+    };
+    json big = key("a", "1");
+    big["colour"] = S("red");
+    big["text"] = S(std::string(1500, 'x'));  // 1.5 KB: two write units
+    EXPECT_EQ(putCapacity(big), 2.0);
+    EXPECT_EQ(countColour("red"), 1);
+
+    json small = key("a", "1");
+    small["colour"] = S("blue");
+    EXPECT_EQ(putCapacity(small), 2.0);  // the old item's size counts
+    EXPECT_EQ(countColour("red"), 0);
+    EXPECT_EQ(countColour("blue"), 1);
+    EXPECT_EQ(ok("GetItem", {{"TableName", "G1x"}, {"Key", key("a", "1")}})["Item"], small);
+
+    const json table = ok("DescribeTable", {{"TableName", "G1x"}})["Table"];
+    EXPECT_EQ(table["ItemCount"], 1);
+    // Names and values: "pk" "a" 3, "sk" "1" 3, "colour" "blue" 10.
+    EXPECT_EQ(table["TableSizeBytes"], 16);
+}
+
 }  // namespace
 }  // namespace shardscope::testing
