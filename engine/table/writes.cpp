@@ -266,6 +266,12 @@ Result<BatchWriteResult> Database::batchWriteItem(const BatchWriteRequest& reque
 
         return m_impl->inSavepoint([&]() -> Result<void> {
             for (const auto& p : plan) {
+                // BatchWriteItem has no conditions: a put of a new key needs no read first.
+                if (p.write->isPut) {
+                    auto inserted = m_impl->insertIfAbsent(*p.table, p.key, p.write->item);
+                    if (!inserted) return inserted.takeError();
+                    if (*inserted) continue;
+                }
                 auto old = m_impl->loadItem(*p.table, p.key);
                 if (!old) return old.takeError();
                 if (p.write->isPut) {
