@@ -12,6 +12,9 @@
 #                  namespace (unshare -n); without that permission it warns and runs as is.
 #   PEER=nostream  shardscope serve again, with the harness's `--stream-setup off`: the write
 #                  phases without a stream against the same phases with one.
+#   PEER=other     another build of shardscope, OTHER_SHARDSCOPE=path/to/its/app/shardscope (say
+#                  an older commit built in a git worktree), serving with its own defaults: before
+#                  and after a change, side by side.
 #   PEER=floor     bench/endpoint_floor: an endpoint that does no work and stores nothing (its
 #                  checks fail by design): the kernel's TCP and epoll cost per request, the floor
 #                  under any server's figure on this machine.
@@ -26,6 +29,12 @@ harness=$(cd ../shared/bench && pwd)
 
 case $peer in
 dynalite | floor | nostream) ;;
+other)
+    [ -x "${OTHER_SHARDSCOPE:-}" ] || {
+        echo "PEER=other needs OTHER_SHARDSCOPE: the path of another build's shardscope" >&2
+        exit 2
+    }
+    ;;
 ddblocal)
     ddb=
     for d in "${DDBLOCAL_DIR:-}" "${DDBLOCAL_DIR:-}/emulator" "${DDBLOCAL_DIR:-}/package/emulator"; do
@@ -38,7 +47,7 @@ ddblocal)
     fi
     command -v java >/dev/null || { echo "PEER=ddblocal needs java on PATH" >&2; exit 2; }
     ;;
-*) echo "unknown PEER '$peer' (dynalite, ddblocal, nostream or floor)" >&2; exit 2 ;;
+*) echo "unknown PEER '$peer' (dynalite, ddblocal, nostream, other or floor)" >&2; exit 2 ;;
 esac
 
 if [ -z "${SHARDSCOPE_BENCH_NETNS:-}" ]; then
@@ -95,6 +104,9 @@ for n in $(seq "$runs"); do
         harness_options="--stream-setup off" run nostream "$n" 8124 \
             build/release/app/shardscope serve --workspace "$out/ws.db" --port 8124 ;;
     floor) run floor "$n" 8124 build/release/bench/endpoint_floor 8124 ;;
+    other)
+        rm -f "$out/ws.db" "$out/ws.db-wal" "$out/ws.db-shm"
+        run other "$n" 8124 "$OTHER_SHARDSCOPE" serve --workspace "$out/ws.db" --port 8124 ;;
     ddblocal) # cwd $out: it writes dynamodb-local-metadata.json into its working directory
         run ddblocal "$n" 8124 env -C "$out" java -Djava.library.path="$ddb/DynamoDBLocal_lib" \
             -jar "$ddb/DynamoDBLocal.jar" -inMemory -port 8124 -disableTelemetry ;;
