@@ -489,7 +489,7 @@ Result<TableInfo*> Database::Impl::findTable(const std::string& name, bool forDa
 }
 
 Result<std::optional<StoredItem>> Database::Impl::loadItem(const TableInfo& table,
-                                                           const StoredKey& key) {
+                                                           const StoredKey& key, bool decode) {
     auto& stmt = m_workspace->statement(
         "SELECT id, item, size FROM items WHERE table_id=?1 AND h=?2 AND pk=?3 AND sk=?4");
     stmt.bind(1, table.id).bind(2, key.hash).bind(3, key.partition).bind(4, key.sort);
@@ -499,7 +499,7 @@ Result<std::optional<StoredItem>> Database::Impl::loadItem(const TableInfo& tabl
         item.rowId = stmt.columnInt(0);
         item.size = stmt.columnInt(2);
         item.encoded = std::string(stmt.columnBlob(1));
-        if (!model::decodeItem(item.encoded, item.item)) {
+        if (decode && !model::decodeItem(item.encoded, item.item)) {
             stmt.reset();
             return Error{
                 ErrorCode::InternalServerError,

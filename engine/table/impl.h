@@ -82,7 +82,10 @@ public:
 
     // Callers hold m_mutex for everything below.
     Result<TableInfo*> findTable(const std::string& name, bool forDataPlane);
-    Result<std::optional<StoredItem>> loadItem(const TableInfo& table, const StoredKey& key);
+    // With `decode` false the StoredItem's `item` stays empty: for a caller that needs only the
+    // stored bytes and size.
+    Result<std::optional<StoredItem>> loadItem(const TableInfo& table, const StoredKey& key,
+                                               bool decode = true);
     // Replaces (or inserts, or with `next` == nullptr deletes) the item at `key`, keeping its
     // index entries and the table's counters in step. Index keys of `next` were validated before.
     // With a stream on the table, appends the change's record in the same transaction; keeps

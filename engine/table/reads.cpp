@@ -70,7 +70,8 @@ struct ReadPlan {
     std::optional<expr::Projection> projection;
     bool countOnly = false;
     bool projectToIndex = false;  // ALL_PROJECTED_ATTRIBUTES
-    int64_t limit = 0;            // 0: none
+    bool wholeItemsAsStored = false;
+    int64_t limit = 0;  // 0: none
     std::optional<Item> exclusiveStartKey;
 };
 
@@ -200,6 +201,11 @@ Result<ReadPlan> planRead(Database::Impl& impl, const QueryRequest& request, boo
         if (auto r = checkStartKey(plan, *request.exclusiveStartKey); !r) return r.takeError();
         plan.exclusiveStartKey = request.exclusiveStartKey;
     }
+    // Whole items leave as they are stored: nothing projected away, nothing counted only.
+    const bool indexKeepsAll =
+        !plan.index || plan.index->description.projection.projectionType == "ALL";
+    plan.wholeItemsAsStored = request.wholeItemsAsStored && !plan.countOnly && !plan.projection &&
+                              (!plan.projectToIndex || indexKeepsAll);
     return plan;
 }
 
@@ -327,9 +333,9 @@ public:
 
     store::Statement& prepare(store::Workspace& ws) {
         std::string sql = m_plan.index
-                              ? "SELECT i.item FROM index_entries e JOIN items i ON i.id=e.item_id "
-                                "WHERE e.index_id=?"
-                              : "SELECT item FROM items WHERE table_id=?";
+                              ? "SELECT i.item, i.size FROM index_entries e JOIN items i ON "
+                                "i.id=e.item_id WHERE e.index_id=?"
+                              : "SELECT item, size FROM items WHERE table_id=?";
         sql += m_where + " ORDER BY ";
         for (size_t i = 0; i < m_order.size(); ++i)
             sql += (i ? "," : "") + col(m_order[i]) + (m_forward ? " ASC" : " DESC");
@@ -377,14 +383,21 @@ Result<QueryResult> runPage(store::Workspace& ws, const ReadPlan& plan, PageQuer
     std::optional<Item> last;
     bool more = false;
     while (stmt.step()) {
-        Item item;
-        if (!model::decodeItem(stmt.columnBlob(0), item)) {
-            stmt.reset();
-            return Error{ErrorCode::InternalServerError, "the workspace holds a damaged item",
-                         nullptr};
-        }
-        bytesRead += int64_t(model::itemSize(item));
+        const std::string_view stored = stmt.columnBlob(0);
+        bytesRead += stmt.columnInt(1);  // the item's size, as written
         ++result.scannedCount;
+        const bool pageEnds =
+            (plan.limit && result.scannedCount >= plan.limit) || bytesRead >= kPageBytes;
+        // An item sent as stored is decoded only for a filter or the page's last key.
+        const bool decode = !plan.wholeItemsAsStored || plan.filter || pageEnds;
+        Item item;
+        if (decode && !model::decodeItem(stored, item)) {
+            stmt.reset();
+            return Error{
+                ErrorCode::InternalServerError,
+                "the workspace holds a damaged item in table " + plan.table->description.tableName,
+                nullptr};
+        }
         bool keep = true;
         if (plan.filter) {
             auto holds = plan.filter->evaluate(&item);
@@ -396,16 +409,15 @@ Result<QueryResult> runPage(store::Workspace& ws, const ReadPlan& plan, PageQuer
         }
         if (keep) {
             ++result.count;
-            if (!plan.countOnly) {
-                Item out = item;
-                if (plan.projection)
-                    out = plan.projection->apply(item);
-                else if (plan.projectToIndex)
-                    out = projectToIndex(*plan.table, *plan.index, item);
-                result.items.push_back(std::move(out));
-            }
+            if (plan.wholeItemsAsStored)
+                result.storedItems.emplace_back(stored);
+            else if (!plan.countOnly)
+                result.items.push_back(plan.projection ? plan.projection->apply(item)
+                                       : plan.projectToIndex
+                                           ? projectToIndex(*plan.table, *plan.index, item)
+                                           : item);
         }
-        if ((plan.limit && result.scannedCount >= plan.limit) || bytesRead >= kPageBytes) {
+        if (pageEnds) {
             last = lastKeyOf(plan, item);
             more = true;
             break;
@@ -432,14 +444,20 @@ Result<GetItemResult> Database::getItem(const GetItemRequest& request) {
     if (!table) return table.takeError();
     auto key = keyFromKeyParameter((*table)->keySchema(), request.key);
     if (!key) return key.takeError();
-    auto stored = m_impl->loadItem(**table, *key);
+    const bool asStored = request.wholeItemsAsStored && !*projection;
+    auto stored = m_impl->loadItem(**table, *key, !asStored);
     if (!stored) return stored.takeError();
     GetItemResult result;
     result.consumed.tableName = request.tableName;
     result.consumed.capacityUnits =
         readUnits(*stored ? (*stored)->size : 0, request.consistentRead);
-    if (*stored)
-        result.item = *projection ? (*projection)->apply((*stored)->item) : (*stored)->item;
+    if (!*stored) return result;
+    if (*projection)
+        result.item = (*projection)->apply((*stored)->item);
+    else if (asStored)
+        result.storedItem = std::move((*stored)->encoded);
+    else
+        result.item = std::move((*stored)->item);
     return result;
 }
 

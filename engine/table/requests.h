@@ -194,10 +194,15 @@ struct GetItemRequest {
     std::optional<std::string> projectionExpression;
     std::optional<std::map<std::string, std::string>> expressionAttributeNames;
     std::optional<std::vector<std::string>> attributesToGet;
+    // For a caller that writes the item out itself (model::appendItemJson): a whole item comes
+    // as stored, in GetItemResult::storedItem, without being decoded. A projected one comes as
+    // `item` all the same.
+    bool wholeItemsAsStored = false;
 };
 
 struct GetItemResult {
     std::optional<Item> item;
+    std::optional<std::string> storedItem;  // see GetItemRequest::wholeItemsAsStored
     ConsumedCapacity consumed;
 };
 
@@ -219,12 +224,17 @@ struct QueryRequest {
     // Scan only.
     std::optional<int64_t> segment;
     std::optional<int64_t> totalSegments;
+    // As in GetItemRequest: whole items (no projection, not an index that projects fewer
+    // attributes) come as stored, in QueryResult::storedItems, and are decoded only to test a
+    // filter or to make LastEvaluatedKey.
+    bool wholeItemsAsStored = false;
 };
 using ScanRequest = QueryRequest;
 
 struct QueryResult {
     std::vector<Item> items;
-    bool countOnly = false;  // Select=COUNT: no Items in the answer
+    std::vector<std::string> storedItems;  // see QueryRequest::wholeItemsAsStored
+    bool countOnly = false;                // Select=COUNT: no Items in the answer
     int64_t count = 0;
     int64_t scannedCount = 0;
     std::optional<Item> lastEvaluatedKey;

@@ -57,6 +57,11 @@ const char* codeName(ErrorCode code) {
     return "InternalServerError";
 }
 
+// Replaces, never throws on, invalid UTF-8 (an error text quoting raw input, say).
+std::string jsonText(const json& value) {
+    return value.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 json capacityJson(const table::ConsumedCapacity& c) {
     return {{"TableName", c.tableName}, {"CapacityUnits", c.capacityUnits}};
 }
@@ -86,8 +91,17 @@ json errorJson(const Error& error) {
     return body;
 }
 
-// Every operation: decode, call, encode. Returns the response body or the error.
-using Operation = Result<json> (*)(Database&, const json&, bool wantCapacity);
+// Every operation: decode, call, encode. Returns the response body or the error: as a JSON tree,
+// or, for the answers that carry whole items or stream records, as JSON text written directly.
+using TreeOperation = Result<json> (*)(Database&, const json&, bool wantCapacity);
+using TextOperation = Result<std::string> (*)(Database&, const json&, bool wantCapacity);
+struct Operation {
+    TreeOperation tree = nullptr;
+    TextOperation text = nullptr;
+    // Implicit, so the tables below list both kinds alike.
+    Operation(TreeOperation t) : tree(t) {}
+    Operation(TextOperation t) : text(t) {}
+};
 
 Result<json> createTable(Database& db, const json& body, bool) {
     auto req = decodeCreateTable(body);
@@ -164,36 +178,87 @@ Result<json> deleteItem(Database& db, const json& body, bool cap) {
     return writeJson(*r, cap);
 }
 
-Result<json> getItem(Database& db, const json& body, bool cap) {
+// Answers that carry whole items, written as text: each stored item straight from its bytes
+// (model::appendItemJson), with no JSON tree in between; the other members go through the tree.
+
+// The engine's own words for an item it cannot decode.
+Error damagedItem(const std::string& tableName) {
+    return Error{ErrorCode::InternalServerError,
+                 "the workspace holds a damaged item in table " + tableName, nullptr};
+}
+
+// Opens the next member of the object being written: a comma after the first, then its name.
+void member(std::string& out, std::string_view name) {
+    if (out.back() != '{') out.push_back(',');
+    out.push_back('"');
+    out.append(name);
+    out.append("\":");
+}
+
+Result<std::string> getItemText(Database& db, const json& body, bool cap) {
     auto req = decodeGetItem(body);
     if (!req) return req.takeError();
+    req->wholeItemsAsStored = true;
     auto r = db.getItem(*req);
     if (!r) return r.takeError();
-    json out = json::object();
-    if (r->item) out["Item"] = model::toJson(*r->item);
-    if (cap) out["ConsumedCapacity"] = capacityJson(r->consumed);
+    std::string out = "{";
+    if (r->storedItem) {
+        member(out, "Item");
+        if (!model::appendItemJson(*r->storedItem, out)) return damagedItem(req->tableName);
+    } else if (r->item) {
+        member(out, "Item");
+        out.append(jsonText(model::toJson(*r->item)));
+    }
+    if (cap) {
+        member(out, "ConsumedCapacity");
+        out.append(jsonText(capacityJson(r->consumed)));
+    }
+    out.push_back('}');
     return out;
 }
 
-Result<json> queryOrScan(Database& db, const json& body, bool cap, bool isScan) {
+Result<std::string> queryOrScanText(Database& db, const json& body, bool cap, bool isScan) {
     auto req = decodeQuery(body, isScan);
     if (!req) return req.takeError();
+    req->wholeItemsAsStored = true;
     auto r = isScan ? db.scan(*req) : db.query(*req);
     if (!r) return r.takeError();
-    json out = json::object();
-    if (!r->countOnly) out["Items"] = itemsJson(r->items);
-    out["Count"] = r->count;
-    out["ScannedCount"] = r->scannedCount;
-    if (r->lastEvaluatedKey) out["LastEvaluatedKey"] = model::toJson(*r->lastEvaluatedKey);
-    if (cap) out["ConsumedCapacity"] = capacityJson(r->consumed);
+    std::string out = "{";
+    if (!r->countOnly) {
+        member(out, "Items");
+        out.push_back('[');
+        // One of the two holds the page: stored items, or items projected in the engine.
+        for (const auto& stored : r->storedItems) {
+            if (out.back() != '[') out.push_back(',');
+            if (!model::appendItemJson(stored, out)) return damagedItem(req->tableName);
+        }
+        for (const auto& item : r->items) {
+            if (out.back() != '[') out.push_back(',');
+            out.append(jsonText(model::toJson(item)));
+        }
+        out.push_back(']');
+    }
+    member(out, "Count");
+    out.append(std::to_string(r->count));
+    member(out, "ScannedCount");
+    out.append(std::to_string(r->scannedCount));
+    if (r->lastEvaluatedKey) {
+        member(out, "LastEvaluatedKey");
+        out.append(jsonText(model::toJson(*r->lastEvaluatedKey)));
+    }
+    if (cap) {
+        member(out, "ConsumedCapacity");
+        out.append(jsonText(capacityJson(r->consumed)));
+    }
+    out.push_back('}');
     return out;
 }
 
-Result<json> query(Database& db, const json& body, bool cap) {
-    return queryOrScan(db, body, cap, false);
+Result<std::string> queryText(Database& db, const json& body, bool cap) {
+    return queryOrScanText(db, body, cap, false);
 }
-Result<json> scan(Database& db, const json& body, bool cap) {
-    return queryOrScan(db, body, cap, true);
+Result<std::string> scanText(Database& db, const json& body, bool cap) {
+    return queryOrScanText(db, body, cap, true);
 }
 
 Result<json> batchGetItem(Database& db, const json& body, bool cap) {
@@ -367,7 +432,7 @@ bool appendRecordText(std::string& out, const stream::Record& r) {
     return true;
 }
 
-Result<std::string> getRecordsText(Database& db, const json& body) {
+Result<std::string> getRecordsText(Database& db, const json& body, bool) {
     auto req = decodeGetRecords(body);
     if (!req) return req.takeError();
     // A page holds up to 1 MB of stored records: up to about 1 MB of text in the usual case
@@ -397,7 +462,7 @@ const std::unordered_map<std::string_view, Operation>& streamOperations() {
         {"ListStreams", listStreams},
         {"DescribeStream", describeStream},
         {"GetShardIterator", getShardIterator},
-        {"GetRecords", nullptr},  // answered as text: getRecordsText
+        {"GetRecords", getRecordsText},
     };
     return table;
 }
@@ -410,11 +475,11 @@ const std::unordered_map<std::string_view, Operation>& operations() {
         {"DeleteTable", deleteTable},
         {"ListTables", listTables},
         {"PutItem", putItem},
-        {"GetItem", getItem},
+        {"GetItem", getItemText},
         {"UpdateItem", updateItem},
         {"DeleteItem", deleteItem},
-        {"Query", query},
-        {"Scan", scan},
+        {"Query", queryText},
+        {"Scan", scanText},
         {"BatchGetItem", batchGetItem},
         {"BatchWriteItem", batchWriteItem},
         {"TransactGetItems", transactGetItems},
@@ -476,14 +541,15 @@ Reply Dispatcher::handle(std::string_view target, std::string_view body,
     auto wantCapacity = isStreams ? Result<bool>(false) : decodeReturnConsumedCapacity(request);
     if (!wantCapacity) return replyFor(wantCapacity.error());
     try {
-        if (isStreams && operation == "GetRecords") {
-            auto text = getRecordsText(m_db, request);
+        const Operation& op = it->second;
+        if (op.text) {
+            auto text = op.text(m_db, request, *wantCapacity);
             if (!text) return replyFor(text.error());
             return {200, std::move(*text)};
         }
-        auto result = it->second(m_db, request, *wantCapacity);
+        auto result = op.tree(m_db, request, *wantCapacity);
         if (!result) return replyFor(result.error());
-        return {200, result->dump(-1, ' ', false, json::error_handler_t::replace)};
+        return {200, jsonText(*result)};
     } catch (const std::exception& e) {
         return errorReply(ErrorCode::InternalServerError, e.what());
     }

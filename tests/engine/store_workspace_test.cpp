@@ -118,6 +118,56 @@ TEST_F(WorkspaceFile, GetRecordsReportsADamagedStreamRecord) {
     EXPECT_EQ(ok("Scan", {{"TableName", "Tasks"}, {"Select", "COUNT"}})["Count"], 4);
 }
 
+// GetItem, Query and Scan write whole items out straight from their stored bytes: an item that no
+// longer decodes fails the call with InternalServerError (no half answer), whichever way it is
+// read, and the items beside it stay readable.
+TEST_F(WorkspaceFile, ReadsReportADamagedItem) {
+    openDatabase(m_path);
+    createKeyed("Tasks");
+    for (const char* sk : {"a", "b", "c"})
+        ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("list")}, {"sk", S(sk)}}}});
+    m_dispatcher.reset();
+    m_db.reset();
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(m_path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "UPDATE items SET item = x'0105' WHERE sk = x'62'", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);  // sk "b": string keys are stored as their bytes
+    EXPECT_EQ(sqlite3_changes(raw), 1);
+    sqlite3_close(raw);
+    openDatabase(m_path);
+
+    const auto expectDamaged = [&](const std::string& operation, const json& request) {
+        const Answer a = call(operation, request);
+        EXPECT_EQ(a.status, 500) << operation << " " << a.body.dump();
+        EXPECT_EQ(a.errorCode(), "InternalServerError") << operation;
+        EXPECT_EQ(a.message(), "the workspace holds a damaged item in table Tasks") << operation;
+        EXPECT_FALSE(a.body.contains("Item") || a.body.contains("Items")) << operation;
+    };
+    const json damagedKey = {{"pk", S("list")}, {"sk", S("b")}};
+    expectDamaged("GetItem", {{"TableName", "Tasks"}, {"Key", damagedKey}});
+    expectDamaged("GetItem",
+                  {{"TableName", "Tasks"}, {"Key", damagedKey}, {"ProjectionExpression", "sk"}});
+    const json byList = {{"TableName", "Tasks"},
+                         {"KeyConditionExpression", "pk = :p"},
+                         {"ExpressionAttributeValues", {{":p", S("list")}}}};
+    expectDamaged("Query", byList);
+    json filtered = byList;
+    filtered["FilterExpression"] = "attribute_exists(sk)";
+    expectDamaged("Query", filtered);
+    expectDamaged("Scan", {{"TableName", "Tasks"}});
+
+    EXPECT_EQ(ok("GetItem", {{"TableName", "Tasks"},
+                             {"Key", {{"pk", S("list")}, {"sk", S("c")}}}})["Item"]["sk"],
+              S("c"));
+    json first = byList;
+    first["Limit"] = 1;
+    const json page = ok("Query", first);
+    ASSERT_EQ(page["Items"].size(), 1u);
+    EXPECT_EQ(page["Items"][0]["sk"], S("a"));
+    EXPECT_EQ(page["LastEvaluatedKey"], json({{"pk", S("list")}, {"sk", S("a")}}));
+}
+
 // What kill -9 leaves behind is the files as the OS has them: every acknowledged write must be
 // there, none held back in the process (the WAL frames are written whole, header and page in
 // one write, before the commit returns).
