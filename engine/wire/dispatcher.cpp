@@ -195,6 +195,16 @@ void member(std::string& out, std::string_view name) {
     out.append("\":");
 }
 
+// The answer's last member when the caller asked for ReturnConsumedCapacity, and its end.
+std::string closeAnswer(std::string out, bool wantCapacity, const table::ConsumedCapacity& c) {
+    if (wantCapacity) {
+        member(out, "ConsumedCapacity");
+        out.append(jsonText(capacityJson(c)));
+    }
+    out.push_back('}');
+    return out;
+}
+
 Result<std::string> getItemText(Database& db, const json& body, bool cap) {
     auto req = decodeGetItem(body);
     if (!req) return req.takeError();
@@ -209,12 +219,7 @@ Result<std::string> getItemText(Database& db, const json& body, bool cap) {
         member(out, "Item");
         out.append(jsonText(model::toJson(*r->item)));
     }
-    if (cap) {
-        member(out, "ConsumedCapacity");
-        out.append(jsonText(capacityJson(r->consumed)));
-    }
-    out.push_back('}');
-    return out;
+    return closeAnswer(std::move(out), cap, r->consumed);
 }
 
 Result<std::string> queryOrScanText(Database& db, const json& body, bool cap, bool isScan) {
@@ -246,12 +251,7 @@ Result<std::string> queryOrScanText(Database& db, const json& body, bool cap, bo
         member(out, "LastEvaluatedKey");
         out.append(jsonText(model::toJson(*r->lastEvaluatedKey)));
     }
-    if (cap) {
-        member(out, "ConsumedCapacity");
-        out.append(jsonText(capacityJson(r->consumed)));
-    }
-    out.push_back('}');
-    return out;
+    return closeAnswer(std::move(out), cap, r->consumed);
 }
 
 Result<std::string> queryText(Database& db, const json& body, bool cap) {

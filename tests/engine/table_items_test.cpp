@@ -251,6 +251,40 @@ TEST_F(Items, ConsumedCapacityWhenAsked) {
           "ValidationException");
 }
 
+// §2.2: reads are charged per 4 KB read, half for an eventually consistent one; the answers that
+// carry whole items (written from the stored bytes) report it like every other, only when asked.
+TEST_F(Items, ReadsReportConsumedCapacityWhenAsked) {
+    json big = key("a", "1");
+    big["text"] = S(std::string(5000, 'x'));  // over 4 KB: two read units
+    put(big);
+    put(key("a", "2"));
+    const json got = ok("GetItem", {{"TableName", "T1x"},
+                                    {"Key", key("a", "1")},
+                                    {"ConsistentRead", true},
+                                    {"ReturnConsumedCapacity", "TOTAL"}});
+    EXPECT_EQ(got["Item"], big);
+    EXPECT_EQ(got["ConsumedCapacity"], json({{"TableName", "T1x"}, {"CapacityUnits", 2.0}}));
+    EXPECT_FALSE(get("a", "1").contains("ConsumedCapacity"));
+
+    json query = {{"TableName", "T1x"},
+                  {"KeyConditionExpression", "pk = :p"},
+                  {"ExpressionAttributeValues", {{":p", S("a")}}},
+                  {"ReturnConsumedCapacity", "TOTAL"}};
+    const json page = ok("Query", query);
+    EXPECT_EQ(page["Items"], json::array({big, key("a", "2")}));
+    EXPECT_EQ(page["Count"], 2);
+    EXPECT_EQ(page["ScannedCount"], 2);
+    EXPECT_EQ(page["ConsumedCapacity"]["CapacityUnits"], 1.0);  // 5 KB eventually consistent
+    query["Select"] = "COUNT";
+    const json counted = ok("Query", query);
+    EXPECT_FALSE(counted.contains("Items"));
+    EXPECT_EQ(counted["Count"], 2);
+    EXPECT_EQ(counted["ConsumedCapacity"]["CapacityUnits"], 1.0);
+    const json scanned = ok("Scan", {{"TableName", "T1x"}});
+    EXPECT_EQ(scanned["Count"], 2);
+    EXPECT_FALSE(scanned.contains("ConsumedCapacity"));
+}
+
 // §3.1, §1.4: a put with no condition inserts a new key without reading it first; a put over an
 // existing item still replaces it whole, moves its index entry, and is charged for the larger of
 // the old and new item; the table's counters follow both.
