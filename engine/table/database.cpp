@@ -501,10 +501,7 @@ Result<std::optional<StoredItem>> Database::Impl::loadItem(const TableInfo& tabl
         item.encoded = std::string(stmt.columnBlob(1));
         if (decode && !model::decodeItem(item.encoded, item.item)) {
             stmt.reset();
-            return Error{
-                ErrorCode::InternalServerError,
-                "the workspace holds a damaged item in table " + table.description.tableName,
-                nullptr};
+            return damagedItem(table.description.tableName);
         }
         found = std::move(item);
     }
@@ -552,9 +549,9 @@ Result<void> Database::Impl::writeItem(TableInfo& table, const StoredKey& key,
 }
 
 Result<bool> Database::Impl::insertIfAbsent(TableInfo& table, const StoredKey& key,
-                                            const Item& item) {
+                                            const Item& item, int64_t size) {
     StoredRow row;
-    row.size = int64_t(model::itemSize(item));
+    row.size = size;
     row.bytes = model::encodeItem(item);
     // The unique key index decides: one probe instead of a read followed by an insert.
     auto& stmt = m_workspace->statement(

@@ -96,7 +96,9 @@ public:
     // writeItem for a key that may be new, without reading first: inserts `item` and does the
     // rest of writeItem when no item is stored at `key` (true); changes nothing when one is
     // (false), and the caller goes the usual way.
-    Result<bool> insertIfAbsent(TableInfo& table, const StoredKey& key, const Item& item);
+    // `size` is model::itemSize(item), which the caller has at hand.
+    Result<bool> insertIfAbsent(TableInfo& table, const StoredKey& key, const Item& item,
+                                int64_t size);
     // What follows a row's change: index entries, the table's counters, the TTL schedule, the
     // event and the stream record.
     Result<void> afterRowWritten(TableInfo& table, const StoredKey& key,

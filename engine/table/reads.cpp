@@ -393,10 +393,7 @@ Result<QueryResult> runPage(store::Workspace& ws, const ReadPlan& plan, PageQuer
         Item item;
         if (decode && !model::decodeItem(stored, item)) {
             stmt.reset();
-            return Error{
-                ErrorCode::InternalServerError,
-                "the workspace holds a damaged item in table " + plan.table->description.tableName,
-                nullptr};
+            return damagedItem(plan.table->description.tableName);
         }
         bool keep = true;
         if (plan.filter) {

@@ -576,6 +576,11 @@ Result<std::optional<StoredKey>> indexKeyFromItem(const IndexInfo& index, const 
     return std::optional<StoredKey>(storedKey(schema, item));
 }
 
+Error damagedItem(const std::string& tableName) {
+    return Error{ErrorCode::InternalServerError,
+                 "the workspace holds a damaged item in table " + tableName, nullptr};
+}
+
 Item keyAttributes(const model::KeySchema& schema, const Item& item) {
     Item out;
     if (auto it = item.find(schema.partition.name); it != item.end()) out.insert(*it);

@@ -77,4 +77,7 @@ Result<std::optional<StoredKey>> indexKeyFromItem(const IndexInfo& index, const 
 // The key attributes of `item` under `schema`, as an Item (for LastEvaluatedKey, stream Keys).
 Item keyAttributes(const model::KeySchema& schema, const Item& item);
 
+// What a read answers when an item stored in `tableName` no longer decodes.
+Error damagedItem(const std::string& tableName);
+
 }  // namespace shardscope::table

@@ -93,14 +93,14 @@ Result<WriteResult> Database::putItem(const PutItemRequest& request) {
         if (!key) return key.takeError();
         if (auto r = checkStorable(**table, request.item, false); !r) return r.takeError();
 
+        const int64_t newSize = int64_t(model::itemSize(request.item));
         return m_impl->inSavepoint([&]() -> Result<void> {
             // With no condition to check against an old item, a new key needs no read first.
             if (!prepared->condition) {
-                auto inserted = m_impl->insertIfAbsent(**table, *key, request.item);
+                auto inserted = m_impl->insertIfAbsent(**table, *key, request.item, newSize);
                 if (!inserted) return inserted.takeError();
                 if (*inserted) {
-                    result.consumed.capacityUnits =
-                        writeUnits(0, int64_t(model::itemSize(request.item)));
+                    result.consumed.capacityUnits = writeUnits(0, newSize);
                     return {};
                 }
             }
@@ -111,8 +111,7 @@ Result<WriteResult> Database::putItem(const PutItemRequest& request) {
                 !r)
                 return r;
             const int64_t oldSize = *old ? (*old)->size : 0;
-            result.consumed.capacityUnits =
-                writeUnits(oldSize, int64_t(model::itemSize(request.item)));
+            result.consumed.capacityUnits = writeUnits(oldSize, newSize);
             if (request.returnValues == ReturnValues::AllOld && *old)
                 result.attributes = (*old)->item;
             if (*old && (*old)->item == request.item) return {};  // unchanged: nothing to write
@@ -268,7 +267,8 @@ Result<BatchWriteResult> Database::batchWriteItem(const BatchWriteRequest& reque
             for (const auto& p : plan) {
                 // BatchWriteItem has no conditions: a put of a new key needs no read first.
                 if (p.write->isPut) {
-                    auto inserted = m_impl->insertIfAbsent(*p.table, p.key, p.write->item);
+                    auto inserted = m_impl->insertIfAbsent(*p.table, p.key, p.write->item,
+                                                           int64_t(model::itemSize(p.write->item)));
                     if (!inserted) return inserted.takeError();
                     if (*inserted) continue;
                 }

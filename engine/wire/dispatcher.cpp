@@ -181,12 +181,6 @@ Result<json> deleteItem(Database& db, const json& body, bool cap) {
 // Answers that carry whole items, written as text: each stored item straight from its bytes
 // (model::appendItemJson), with no JSON tree in between; the other members go through the tree.
 
-// The engine's own words for an item it cannot decode.
-Error damagedItem(const std::string& tableName) {
-    return Error{ErrorCode::InternalServerError,
-                 "the workspace holds a damaged item in table " + tableName, nullptr};
-}
-
 // Opens the next member of the object being written: a comma after the first, then its name.
 void member(std::string& out, std::string_view name) {
     if (out.back() != '{') out.push_back(',');
@@ -214,7 +208,7 @@ Result<std::string> getItemText(Database& db, const json& body, bool cap) {
     std::string out = "{";
     if (r->storedItem) {
         member(out, "Item");
-        if (!model::appendItemJson(*r->storedItem, out)) return damagedItem(req->tableName);
+        if (!model::appendItemJson(*r->storedItem, out)) return table::damagedItem(req->tableName);
     } else if (r->item) {
         member(out, "Item");
         out.append(jsonText(model::toJson(*r->item)));
@@ -235,7 +229,7 @@ Result<std::string> queryOrScanText(Database& db, const json& body, bool cap, bo
         // One of the two holds the page: stored items, or items projected in the engine.
         for (const auto& stored : r->storedItems) {
             if (out.back() != '[') out.push_back(',');
-            if (!model::appendItemJson(stored, out)) return damagedItem(req->tableName);
+            if (!model::appendItemJson(stored, out)) return table::damagedItem(req->tableName);
         }
         for (const auto& item : r->items) {
             if (out.back() != '[') out.push_back(',');
