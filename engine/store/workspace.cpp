@@ -92,8 +92,31 @@ CREATE TABLE ttl_due(
 CREATE INDEX ttl_due_by_time ON ttl_due(due_ms);
 )sql";
 
+// Version 3: records in a rowid table, appended in commit order, with no index of their own;
+// each shard finds its records through an index the stream log keeps in memory. Keyed by
+// (shard, seq), a commit touching many shards wrote as many pages of whole records, and a
+// WITHOUT ROWID table moves whole rows as its B-tree grows; now a commit's records fill the
+// last page or two of one table.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE records_v3(
+    id INTEGER PRIMARY KEY,
+    shard INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    created_ms INTEGER NOT NULL,
+    event INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    keys BLOB NOT NULL,
+    new_image BLOB,
+    old_image BLOB);
+INSERT INTO records_v3(shard, seq, created_ms, event, size, keys, new_image, old_image)
+    SELECT shard, seq, created_ms, event, size, keys, new_image, old_image FROM records
+    ORDER BY shard, seq;
+DROP TABLE records;
+ALTER TABLE records_v3 RENAME TO records;
+)sql";
+
 // Each entry takes a workspace from the version before it to its own number (index + 1).
-constexpr const char* kMigrations[] = {kSchema, kSchemaV2};
+constexpr const char* kMigrations[] = {kSchema, kSchemaV2, kSchemaV3};
 static_assert(std::size(kMigrations) == kSchemaVersion);
 
 Error storeError(std::string message) {

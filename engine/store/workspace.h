@@ -24,7 +24,7 @@ struct sqlite3_stmt;
 namespace shardscope::store {
 
 // The schema version this build writes. Files with a higher version are refused unchanged.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of a workspace ("SSCP"), so a foreign SQLite file is recognised.
 constexpr int32_t kApplicationId = 0x53534350;
 

@@ -133,6 +133,15 @@ bool decodeRecordImages(Record& r, bool hasNewImage, bool hasOldImage) {
     return true;
 }
 
+// A record the index names that could not be read: its row is gone, its images do not decode,
+// or the workspace failed.
+Error rowFailure(RecordRows::Step step) {
+    return Error{
+        ErrorCode::InternalServerError,
+        step == RecordRows::Step::Failed ? "workspace read failed" : "damaged stream record",
+        nullptr};
+}
+
 }  // namespace
 
 std::string formatSequenceNumber(int64_t seq) {
@@ -161,6 +170,42 @@ std::optional<int64_t> parseSequenceNumber(std::string_view text) {
         value = value * 10 + digit;
     }
     return value;
+}
+
+const RecordRef* RecordIndex::after(int64_t seq) const {
+    return std::upper_bound(begin(), end(), seq,
+                            [](int64_t s, const RecordRef& ref) { return s < ref.seq; });
+}
+
+std::vector<RecordRef> RecordIndex::takeFront(size_t count) {
+    count = std::min(count, size());
+    std::vector<RecordRef> taken(begin(), begin() + count);
+    m_head += count;
+    if (m_head == m_refs.size()) {
+        m_refs.clear();
+        m_head = 0;
+    } else if (m_head > 1024 && m_head * 2 > m_refs.size()) {
+        m_refs.erase(m_refs.begin(), m_refs.begin() + std::ptrdiff_t(m_head));
+        m_head = 0;
+    }
+    return taken;
+}
+
+void RecordIndex::restoreFront(std::vector<RecordRef> refs) {
+    if (refs.size() <= m_head) {
+        m_head -= refs.size();
+        std::copy(refs.begin(), refs.end(), m_refs.begin() + std::ptrdiff_t(m_head));
+        return;
+    }
+    m_refs.erase(m_refs.begin(), m_refs.begin() + std::ptrdiff_t(m_head));
+    m_refs.insert(m_refs.begin(), refs.begin(), refs.end());
+    m_head = 0;
+}
+
+void RecordIndex::sortBySequence() {
+    const auto bySeq = [](const RecordRef& a, const RecordRef& b) { return a.seq < b.seq; };
+    if (!std::is_sorted(m_refs.begin(), m_refs.end(), bySeq))
+        std::sort(m_refs.begin(), m_refs.end(), bySeq);
 }
 
 const Shard* Stream::findShard(std::string_view shardId) const {
@@ -205,6 +250,45 @@ Result<void> StreamLog::loadIteratorKey() {
 }
 
 Result<void> StreamLog::load() {
+    m_undo.clear();
+    if (auto r = loadRecordIndex(); !r) return r;
+    return loadStreams();
+}
+
+// One pass over the records table, in storage order; only the leading columns are read.
+Result<void> StreamLog::loadRecordIndex() {
+    m_records.clear();
+    auto& rows = m_ws.statement("SELECT id, shard, seq, created_ms FROM records");
+    while (rows.step())
+        m_records[rows.columnInt(1)].push(
+            {rows.columnInt(2), rows.columnInt(0), rows.columnInt(3)});
+    const bool failed = rows.failed();
+    rows.reset();
+    if (failed) return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
+    for (auto& [shard, refs] : m_records) refs.sortBySequence();
+    return {};
+}
+
+Result<void> StreamLog::rollBack(size_t undoMark) {
+    while (m_undo.size() > undoMark) {
+        IndexChange& change = m_undo.back();
+        RecordIndex& refs = m_records[change.shardRow];
+        if (change.trimmed.empty())
+            refs.popBack();
+        else
+            refs.restoreFront(std::move(change.trimmed));
+        m_undo.pop_back();
+    }
+    return loadStreams();
+}
+
+const RecordIndex& StreamLog::recordsOf(const Shard& shard) const {
+    static const RecordIndex kNone;
+    auto it = m_records.find(shard.row);
+    return it == m_records.end() ? kNone : it->second;
+}
+
+Result<void> StreamLog::loadStreams() {
     m_streams.clear();
     auto& streams = m_ws.statement(
         "SELECT id, table_id, table_name, arn, label, view_type, key_schema, created_ms, "
@@ -253,31 +337,15 @@ Result<void> StreamLog::load() {
     }
     shards.reset();
 
-    auto& newest = m_ws.statement("SELECT max(seq) FROM records WHERE shard=?1");
     for (auto& [id, stream] : m_streams) {
         for (auto& shard : stream.shards) {
-            newest.bind(1, shard.row);
-            if (newest.step() && !newest.columnIsNull(0))
-                stream.lastSeq = std::max(stream.lastSeq, newest.columnInt(0));
-            newest.reset();
-            auto oldest = oldestStored(shard.row);
-            if (!oldest) return oldest.takeError();
-            shard.oldestRecordMs = *oldest;
+            const RecordIndex& refs = recordsOf(shard);
+            if (refs.empty()) continue;
+            stream.lastSeq = std::max(stream.lastSeq, refs.back().seq);
+            shard.oldestRecordMs = refs.front().createdMs;
         }
     }
     return {};
-}
-
-Result<std::optional<Millis>> StreamLog::oldestStored(int64_t shardRow) {
-    auto& stmt =
-        m_ws.statement("SELECT created_ms FROM records WHERE shard=?1 ORDER BY seq LIMIT 1");
-    stmt.bind(1, shardRow);
-    std::optional<Millis> oldest;
-    if (stmt.step()) oldest = stmt.columnInt(0);
-    const bool failed = stmt.failed();
-    stmt.reset();
-    if (failed) return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
-    return oldest;
 }
 
 // ---- Control ---------------------------------------------------------------------------------
@@ -453,17 +521,20 @@ Result<void> StreamLog::append(int64_t streamId, const Change& change) {
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     insert.bind(1, shard.row).bind(2, seq).bind(3, now).bind(4, int64_t(kind)).bind(5, size);
     insert.bind(6, model::encodeItem(change.keys));
-    if (newImage)
-        insert.bind(7, change.encodedNew.empty() ? model::encodeItem(*newImage)
-                                                 : std::string(change.encodedNew));
-    else
-        insert.bindNull(7);
-    if (oldImage)
-        insert.bind(8, change.encodedOld.empty() ? model::encodeItem(*oldImage)
-                                                 : std::string(change.encodedOld));
-    else
-        insert.bindNull(8);
+    std::string encoded;  // an image the caller did not encode
+    auto bindImage = [&](int column, const model::Item* image, std::string_view known) {
+        if (!image) {
+            insert.bindNull(column);
+            return;
+        }
+        if (known.empty()) known = encoded = model::encodeItem(*image);
+        insert.bind(column, known);
+    };
+    bindImage(7, newImage, change.encodedNew);
+    bindImage(8, oldImage, change.encodedOld);
     if (!insert.run()) return storeFailure(insert);
+    m_records[shard.row].push({seq, m_ws.lastInsertRowId(), now});
+    m_undo.push_back({shard.row, {}});
     if (!shard.oldestRecordMs) shard.oldestRecordMs = now;
     if (observed())
         note(RecordAppended{stream->arn, shard.shardId, formatSequenceNumber(seq), name,
@@ -564,17 +635,27 @@ Result<void> StreamLog::runDue() {
     return purge(now);
 }
 
-Result<int64_t> StreamLog::trimmedThrough(const Shard& shard, Millis now) {
+int64_t StreamLog::trimmedThrough(const Shard& shard, Millis now) const {
     const Millis edge = now - kRetentionMs - 1;  // older than 24 hours: now - t > 24 h
     int64_t through = shard.trimmedSeq;
     if (!shard.oldestRecordMs || *shard.oldestRecordMs > edge) return through;
-    auto& stmt = m_ws.statement("SELECT seq, created_ms FROM records WHERE shard=?1 ORDER BY seq");
-    stmt.bind(1, shard.row);
-    while (stmt.step() && stmt.columnInt(1) <= edge) through = stmt.columnInt(0);
-    const bool failed = stmt.failed();
-    stmt.reset();
-    if (failed) return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
+    for (const RecordRef& ref : recordsOf(shard)) {
+        if (ref.createdMs > edge) break;
+        through = ref.seq;
+    }
     return through;
+}
+
+Result<void> StreamLog::trimRecords(int64_t shardRow, size_t count) {
+    RecordIndex& refs = m_records[shardRow];
+    count = std::min(count, refs.size());
+    if (count == 0) return {};
+    auto& del = m_ws.statement("DELETE FROM records WHERE id=?1");
+    for (const RecordRef* ref = refs.begin(); ref != refs.begin() + count; ++ref)
+        if (!del.bind(1, ref->row).run()) return storeFailure(del);
+    m_undo.push_back({shardRow, refs.takeFront(count)});
+    ++m_changes;
+    return {};
 }
 
 // Deletes what left the 24-hour window: records, closed shards, disabled streams.
@@ -583,9 +664,12 @@ Result<void> StreamLog::purge(Millis now) {
     for (auto it = m_streams.begin(); it != m_streams.end();) {
         Stream& stream = it->second;
         if (!retained(stream, now)) {
+            for (const auto& shard : stream.shards) {
+                if (auto r = trimRecords(shard.row, recordsOf(shard).size()); !r) return r;
+                m_records.erase(shard.row);
+            }
             for (const char* sql :
-                 {"DELETE FROM records WHERE shard IN (SELECT id FROM shards WHERE stream_id=?1)",
-                  "DELETE FROM shards WHERE stream_id=?1", "DELETE FROM streams WHERE id=?1"}) {
+                 {"DELETE FROM shards WHERE stream_id=?1", "DELETE FROM streams WHERE id=?1"}) {
                 auto& stmt = m_ws.statement(sql);
                 if (!stmt.bind(1, stream.id).run()) return storeFailure(stmt);
             }
@@ -594,21 +678,16 @@ Result<void> StreamLog::purge(Millis now) {
         }
         for (auto& shard : stream.shards) {
             if (!shard.oldestRecordMs || *shard.oldestRecordMs > edge) continue;
-            auto through = trimmedThrough(shard, now);
-            if (!through) return through.takeError();
+            const int64_t through = trimmedThrough(shard, now);
             if (auto r = saveLastSeq(stream); !r) return r;
-            auto& count = m_ws.statement("SELECT count(*) FROM records WHERE shard=?1 AND seq<=?2");
-            count.bind(1, shard.row).bind(2, *through);
-            const int64_t removed = count.step() ? count.columnInt(0) : 0;
-            count.reset();
-            auto& del = m_ws.statement("DELETE FROM records WHERE shard=?1 AND seq<=?2");
-            if (!del.bind(1, shard.row).bind(2, *through).run()) return storeFailure(del);
+            const RecordIndex& refs = recordsOf(shard);
+            const auto removed = int64_t(refs.after(through) - refs.begin());
+            if (auto r = trimRecords(shard.row, size_t(removed)); !r) return r;
             auto& mark = m_ws.statement("UPDATE shards SET trimmed_seq=?1 WHERE id=?2");
-            if (!mark.bind(1, *through).bind(2, shard.row).run()) return storeFailure(mark);
-            shard.trimmedSeq = *through;
-            auto oldest = oldestStored(shard.row);
-            if (!oldest) return oldest.takeError();
-            shard.oldestRecordMs = *oldest;
+            if (!mark.bind(1, through).bind(2, shard.row).run()) return storeFailure(mark);
+            shard.trimmedSeq = through;
+            shard.oldestRecordMs =
+                refs.empty() ? std::nullopt : std::optional(refs.front().createdMs);
             if (removed > 0) note(RecordsTrimmed{stream.arn, shard.shardId, removed, now});
         }
         std::vector<int64_t> gone;
@@ -617,6 +696,7 @@ Result<void> StreamLog::purge(Millis now) {
         for (const int64_t row : gone) {
             auto& del = m_ws.statement("DELETE FROM shards WHERE id=?1");
             if (!del.bind(1, row).run()) return storeFailure(del);
+            m_records.erase(row);
         }
         std::erase_if(stream.shards, [&](const Shard& s) {
             return std::find(gone.begin(), gone.end(), s.row) != gone.end();
@@ -832,9 +912,8 @@ Result<std::string> StreamLog::shardIterator(const GetShardIteratorRequest& requ
     if (!shard || !retained(*shard, now))
         return notFound("Shard: " + request.shardId + " in Stream: " + stream.arn + " not found");
 
-    auto through = trimmedThrough(*shard, now);
-    if (!through) return through.takeError();
-    const int64_t horizon = std::max(shard->startSeq, *through);
+    const int64_t through = trimmedThrough(*shard, now);
+    const int64_t horizon = std::max(shard->startSeq, through);
     const int64_t newest = shard->endSeq.value_or(stream.lastSeq);
     int64_t after = 0;
     switch (type) {
@@ -856,7 +935,7 @@ Result<std::string> StreamLog::shardIterator(const GetShardIteratorRequest& requ
                 return validationError("Invalid SequenceNumber: " + *request.sequenceNumber +
                                        " is not in the range of shard " + shard->shardId);
             after = type == Type::At ? n - 1 : n;
-            if (after < *through)
+            if (after < through)
                 return trimmed("Sequence number " + *request.sequenceNumber +
                                " is older than the trim horizon of shard " + shard->shardId +
                                ": records older than 24 hours have been trimmed");
@@ -913,9 +992,7 @@ Result<VisitedRecords> StreamLog::visitRecords(const GetRecordsRequest& request,
     const Shard* shard = stream->findShard(shardRow);
     if (!shard || !retained(*shard, now))
         return trimmed("The shard of this iterator is older than the 24-hour retention window");
-    auto through = trimmedThrough(*shard, now);
-    if (!through) return through.takeError();
-    if (after < *through)
+    if (after < trimmedThrough(*shard, now))
         return trimmed("The iterator points to records older than the trim horizon of shard " +
                        shard->shardId + ": records older than 24 hours have been trimmed");
     return readShard(*stream, *shard, after, *limit, now, visit);
@@ -924,23 +1001,19 @@ Result<VisitedRecords> StreamLog::visitRecords(const GetRecordsRequest& request,
 Result<VisitedRecords> StreamLog::readShard(const Stream& stream, const Shard& shard, int64_t after,
                                             int64_t limit, Millis now, const RecordVisitor& visit) {
     VisitedRecords result;
-    auto& stmt = m_ws.statement(
-        "SELECT seq, created_ms, event, size, keys, new_image, old_image FROM records WHERE "
-        "shard=?1 AND seq>?2 ORDER BY seq LIMIT ?3");
-    stmt.bind(1, shard.row).bind(2, after).bind(3, limit);
-    // Reset however the loop ends, a throwing visitor included: a statement left stepping would
-    // hold its read transaction open.
-    struct ResetOnExit {
-        store::Statement& stmt;
-        ~ResetOnExit() { stmt.reset(); }
-    } resetOnExit{stmt};
+    const RecordIndex& refs = recordsOf(shard);
+    const RecordRef* first = refs.after(after);
+    const RecordRef* last = first + std::min<int64_t>(limit, refs.end() - first);
+    // Resets its statement however the loop ends, a throwing visitor included: a statement left
+    // stepping would hold its read transaction open.
+    RecordRows rows(m_ws, shard.row, first, last);
     int64_t position = after;
     int64_t bytes = 0;
-    int64_t rows = 0;
     bool cut = false;
     Record r;  // reused: its strings keep their capacity from row to row
-    while (stmt.step()) {
-        ++rows;
+    for (RecordRows::Step step; (step = rows.next()) != RecordRows::Step::End;) {
+        if (step != RecordRows::Step::Row) return rowFailure(step);
+        const store::Statement& stmt = rows.row();
         const int64_t size = stmt.columnInt(3);
         if (result.count != 0 && bytes + size > kMaxRecordsBytes) {
             cut = true;
@@ -952,13 +1025,44 @@ Result<VisitedRecords> StreamLog::readShard(const Stream& stream, const Shard& s
         position = stmt.columnInt(0);
         bytes += size;
     }
-    if (stmt.failed())
-        return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
     // A closed shard read to its end gets no next iterator: the consumer moves on to its children.
-    const bool exhausted = !cut && rows < limit;
+    const bool exhausted = !cut && last - first < limit;
     if (shard.open() || !exhausted)
         result.nextShardIterator = signIterator(stream, shard, position, now);
     return result;
+}
+
+RecordRows::RecordRows(store::Workspace& ws, int64_t shardRow, const RecordRef* begin,
+                       const RecordRef* end)
+    : m_next(begin),
+      m_end(end),
+      // A shard alone in its stretch of the table (the only shard, or nearly) is read by one
+      // range scan that passes over other shards' rows; one among many, by a lookup per record.
+      m_scan(begin != end && (end - 1)->row - begin->row < 4 * (end - begin)),
+      m_stmt(m_scan ? ws.statement("SELECT seq, created_ms, event, size, keys, new_image, "
+                                   "old_image, id FROM records WHERE id>=?1 AND id<=?2 AND "
+                                   "shard=?3 ORDER BY id")
+                    : ws.statement("SELECT seq, created_ms, event, size, keys, new_image, "
+                                   "old_image, id FROM records WHERE id=?1")) {
+    m_stmt.reset();
+    if (m_scan) m_stmt.bind(1, begin->row).bind(2, (end - 1)->row).bind(3, shardRow);
+}
+
+RecordRows::~RecordRows() {
+    m_stmt.reset();
+}
+
+RecordRows::Step RecordRows::next() {
+    if (m_next == m_end) return Step::End;
+    if (!m_scan) {
+        m_stmt.reset();
+        m_stmt.bind(1, m_next->row);
+    }
+    if (!m_stmt.step()) return m_stmt.failed() ? Step::Failed : Step::Missing;
+    // Rows and refs both run in id order: any other row of the shard is one the index lost.
+    if (m_stmt.columnInt(7) != m_next->row) return Step::Missing;
+    ++m_next;
+    return Step::Row;
 }
 
 bool StreamLog::recordFromRow(const store::Statement& row, const Stream& stream, const Shard& shard,
@@ -994,10 +1098,6 @@ namespace {
 
 constexpr int64_t kMaxInspectedRecords = 10000;
 constexpr int64_t kBeyondEverySequence = INT64_MAX;
-
-Error readFailure() {
-    return Error{ErrorCode::InternalServerError, "workspace read failed", nullptr};
-}
 
 // Where an exclusive start puts a read. A well-formed number that is not one of ours lies before
 // all of ours (0) or after all of them, compared as the big integers they are (§5.4).
@@ -1059,8 +1159,7 @@ Result<StreamLineage> StreamLog::lineage(const std::string& arn) {
     out.disabledMs = stream.disabledMs;
     for (const auto& shard : stream.shards) {
         if (!retained(shard, now)) continue;
-        auto through = trimmedThrough(shard, now);
-        if (!through) return through.takeError();
+        const int64_t through = trimmedThrough(shard, now);
         ShardInfo info;
         info.shardId = shard.shardId;
         info.parentShardId = shard.parentShardId;
@@ -1070,7 +1169,7 @@ Result<StreamLineage> StreamLog::lineage(const std::string& arn) {
         info.closedMs = shard.closedMs;
         info.startingSequenceNumber = formatSequenceNumber(shard.startSeq);
         if (shard.endSeq) info.endingSequenceNumber = formatSequenceNumber(*shard.endSeq);
-        if (*through > 0) info.trimmedThroughSequenceNumber = formatSequenceNumber(*through);
+        if (through > 0) info.trimmedThroughSequenceNumber = formatSequenceNumber(through);
         out.shards.push_back(std::move(info));
     }
     return out;
@@ -1085,9 +1184,7 @@ Result<std::vector<StreamLog::ShardCursor>> StreamLog::cursorsFor(const Stream& 
         if (!retained(shard, now)) continue;
         if (request.shardId && shard.shardId != *request.shardId) continue;
         shardFound = true;
-        auto through = trimmedThrough(shard, now);
-        if (!through) return through.takeError();
-        const ShardCursor cursor{&shard, std::max(after, *through),
+        const ShardCursor cursor{&shard, std::max(after, trimmedThrough(shard, now)),
                                  shard.endSeq.value_or(kBeyondEverySequence)};
         if (cursor.from < cursor.last) cursors.push_back(cursor);
     }
@@ -1096,20 +1193,16 @@ Result<std::vector<StreamLog::ShardCursor>> StreamLog::cursorsFor(const Stream& 
     return cursors;
 }
 
-Result<int64_t> StreamLog::nextSequence(const std::vector<ShardCursor>& cursors, int64_t position) {
-    auto& seek =
-        m_ws.statement("SELECT seq FROM records WHERE shard=?1 AND seq>?2 ORDER BY seq LIMIT 1");
+int64_t StreamLog::nextSequence(const std::vector<ShardCursor>& cursors, int64_t position) const {
     int64_t next = 0;
     for (const ShardCursor& cursor : cursors) {
         // Cursors follow creation order, so later shards' records all come after this one.
         if (next != 0 && cursor.shard->startSeq >= next) break;
         const int64_t from = std::max(position, cursor.from);
         if (from >= cursor.last) continue;
-        seek.bind(1, cursor.shard->row).bind(2, from);
-        if (seek.step() && (next == 0 || seek.columnInt(0) < next)) next = seek.columnInt(0);
-        const bool failed = seek.failed();
-        seek.reset();
-        if (failed) return readFailure();
+        const RecordIndex& refs = recordsOf(*cursor.shard);
+        const RecordRef* ref = refs.after(from);
+        if (ref != refs.end() && (next == 0 || ref->seq < next)) next = ref->seq;
     }
     return next;
 }
@@ -1117,28 +1210,24 @@ Result<int64_t> StreamLog::nextSequence(const std::vector<ShardCursor>& cursors,
 Result<void> StreamLog::readRange(const Stream& stream, const ShardCursor& cursor, int64_t after,
                                   int64_t through, int64_t limit, bool decodeImages,
                                   std::vector<Record>& out) {
-    auto& stmt = m_ws.statement(
-        "SELECT seq, created_ms, event, size, keys, new_image, old_image FROM records WHERE "
-        "shard=?1 AND seq>?2 AND seq<=?3 ORDER BY seq LIMIT ?4");
-    stmt.bind(1, cursor.shard->row).bind(2, after).bind(3, through).bind(4, limit);
-    while (stmt.step()) {
+    const RecordIndex& refs = recordsOf(*cursor.shard);
+    const RecordRef* first = refs.after(after);
+    const RecordRef* last = std::min(refs.after(through), first + limit);
+    RecordRows rows(m_ws, cursor.shard->row, first, last);
+    for (RecordRows::Step step; (step = rows.next()) != RecordRows::Step::End;) {
         Record r;
-        if (!recordFromRow(stmt, stream, *cursor.shard, decodeImages, r)) {
-            stmt.reset();
-            return Error{ErrorCode::InternalServerError, "damaged stream record", nullptr};
-        }
+        if (step != RecordRows::Step::Row ||
+            !recordFromRow(rows.row(), stream, *cursor.shard, decodeImages, r))
+            return rowFailure(step);
         out.push_back(std::move(r));
     }
-    const bool failed = stmt.failed();
-    stmt.reset();
-    if (failed) return readFailure();
     return {};
 }
 
-// Records are keyed by (shard, seq) and a stream's sequence numbers are one counter, nearly
-// without gaps (only a shard's opening takes one). So the next `room` records across shards lie
-// within `room` numbers of the first one: each pass seeks that first one in every shard, then
-// reads that window from each — bounded by the page, never a scan of the stream.
+// Each shard's records are indexed by sequence number, and a stream's sequence numbers are one
+// counter, nearly without gaps (only a shard's opening takes one). So the next `room` records
+// across shards lie within `room` numbers of the first one: each pass seeks that first one in
+// every shard, then reads that window from each — bounded by the page, never a scan of the stream.
 Result<ReadRecordsResult> StreamLog::readRecords(const ReadRecordsRequest& request) {
     auto limit = checkInspectLimit(request.limit);
     if (!limit) return limit.takeError();
@@ -1155,14 +1244,13 @@ Result<ReadRecordsResult> StreamLog::readRecords(const ReadRecordsRequest& reque
     ReadRecordsResult result;
     int64_t position = *after;
     while (int64_t(result.records.size()) < *limit) {
-        auto next = nextSequence(*cursors, position);
-        if (!next) return next.takeError();
-        if (*next == 0) return result;
+        const int64_t next = nextSequence(*cursors, position);
+        if (next == 0) return result;
         const int64_t room = *limit - int64_t(result.records.size());
         // One shard needs no window: its own order is the order.
-        const int64_t windowEnd = cursors->size() == 1 || *next > kBeyondEverySequence - room
+        const int64_t windowEnd = cursors->size() == 1 || next > kBeyondEverySequence - room
                                       ? kBeyondEverySequence
-                                      : *next + room - 1;
+                                      : next + room - 1;
         const size_t before = result.records.size();
         for (const ShardCursor& cursor : *cursors) {
             if (cursor.shard->startSeq >= windowEnd) break;  // shards opened after the window
@@ -1181,9 +1269,7 @@ Result<ReadRecordsResult> StreamLog::readRecords(const ReadRecordsRequest& reque
                        ? parseSequenceNumber(result.records.back().sequenceNumber).value_or(0)
                        : windowEnd;
     }
-    auto beyond = nextSequence(*cursors, position);
-    if (!beyond) return beyond.takeError();
-    result.more = *beyond != 0;
+    result.more = nextSequence(*cursors, position) != 0;
     return result;
 }
 

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/error.h"
@@ -29,6 +30,59 @@ using sim::Millis;
 
 constexpr Millis kRetentionMs = 24 * 3600 * 1000;
 constexpr Millis kIteratorLifetimeMs = 15 * 60 * 1000;
+
+// Where one record of a shard is stored. The records table keeps rows in the order they were
+// appended, whatever their shard; each shard finds its own through a RecordIndex.
+struct RecordRef {
+    int64_t seq = 0;
+    int64_t row = 0;
+    Millis createdMs = 0;
+};
+
+// A shard's records in sequence order: appended at the back, trimmed from the front.
+class RecordIndex {
+public:
+    bool empty() const { return m_head == m_refs.size(); }
+    size_t size() const { return m_refs.size() - m_head; }
+    const RecordRef* begin() const { return m_refs.data() + m_head; }
+    const RecordRef* end() const { return m_refs.data() + m_refs.size(); }
+    const RecordRef& front() const { return m_refs[m_head]; }
+    const RecordRef& back() const { return m_refs.back(); }
+    // The first record with a sequence number above `seq`.
+    const RecordRef* after(int64_t seq) const;
+
+    void push(const RecordRef& ref) { m_refs.push_back(ref); }
+    void popBack() { m_refs.pop_back(); }
+    std::vector<RecordRef> takeFront(size_t count);
+    void restoreFront(std::vector<RecordRef> refs);
+    // After loading rows in storage order, which a migrated workspace need not keep per shard.
+    void sortBySequence();
+
+private:
+    std::vector<RecordRef> m_refs;
+    size_t m_head = 0;  // the refs before it are trimmed; reclaimed once they are half
+};
+
+// Reads the stored rows of a run of one shard's records, in sequence order, each row as
+// (seq, created_ms, event, size, keys, new_image, old_image, id).
+class RecordRows {
+public:
+    enum class Step { Row, End, Missing, Failed };
+    RecordRows(store::Workspace& ws, int64_t shardRow, const RecordRef* begin,
+               const RecordRef* end);
+    ~RecordRows();
+    RecordRows(const RecordRows&) = delete;
+    RecordRows& operator=(const RecordRows&) = delete;
+
+    Step next();
+    const store::Statement& row() const { return m_stmt; }
+
+private:
+    const RecordRef* m_next;
+    const RecordRef* m_end;
+    bool m_scan;
+    store::Statement& m_stmt;
+};
 
 // A shard as kept in memory. Closed shards stay until they leave the retention window.
 struct Shard {
@@ -84,8 +138,14 @@ public:
     StreamLog(store::Workspace& workspace, sim::Clock& clock, sim::Random& random,
               StreamSettings settings, std::string region, uint64_t seed);
 
-    // Loads every retained stream; also after a rolled-back transaction, to drop what it undid.
+    // Loads every retained stream and indexes its records, when the workspace opens.
     Result<void> load();
+    // After a rollback to the moment undoMark() was taken (0: the transaction's start): undoes
+    // the record index's changes since then and reloads streams and shards as stored.
+    Result<void> rollBack(size_t undoMark);
+    size_t undoMark() const { return m_undo.size(); }
+    // The transaction committed: nothing of it will be undone.
+    void committed() { m_undo.clear(); }
     // The key that signs shard iterators; created on first use and kept in the workspace.
     Result<void> loadIteratorKey();
 
@@ -152,9 +212,13 @@ private:
     Result<void> split(Stream& stream, size_t shardIndex, Millis now);
     Result<void> purge(Millis now);
     Result<void> saveLastSeq(const Stream& stream);
-    Result<std::optional<Millis>> oldestStored(int64_t shardRow);
+    Result<void> loadRecordIndex();
+    Result<void> loadStreams();
+    const RecordIndex& recordsOf(const Shard& shard) const;
+    // Deletes a shard's first `count` records, remembering them until the transaction ends.
+    Result<void> trimRecords(int64_t shardRow, size_t count);
     // The last sequence number at or before the retention edge in a shard (0 when none).
-    Result<int64_t> trimmedThrough(const Shard& shard, Millis now);
+    int64_t trimmedThrough(const Shard& shard, Millis now) const;
     bool retained(const Stream& stream, Millis now) const;
     bool retained(const Shard& shard, Millis now) const;
 
@@ -181,7 +245,7 @@ private:
                                                 const ReadRecordsRequest& request, int64_t after,
                                                 Millis now);
     // The smallest sequence number of a record after `position` in any cursor; 0 when none.
-    Result<int64_t> nextSequence(const std::vector<ShardCursor>& cursors, int64_t position);
+    int64_t nextSequence(const std::vector<ShardCursor>& cursors, int64_t position) const;
     // Appends a cursor's records in (after, through], at most `limit` of them.
     Result<void> readRange(const Stream& stream, const ShardCursor& cursor, int64_t after,
                            int64_t through, int64_t limit, bool decodeImages,
@@ -195,6 +259,13 @@ private:
     uint64_t m_seed = 0;
     uint64_t m_iteratorKey[2] = {0, 0};
     std::map<int64_t, Stream> m_streams;
+    std::unordered_map<int64_t, RecordIndex> m_records;  // by shard row
+    // What the open transaction did to m_records, so a rollback can take it back.
+    struct IndexChange {
+        int64_t shardRow = 0;
+        std::vector<RecordRef> trimmed;  // empty: one record was appended
+    };
+    std::vector<IndexChange> m_undo;
     std::vector<Event> m_events;
     EventBus* m_bus = nullptr;
     bool m_catchUpAllowed = true;

@@ -343,6 +343,7 @@ Result<void> Database::Impl::inSavepoint(const std::function<Result<void>()>& wo
     if (auto r = ws.execCached("SAVEPOINT write"); !r) return r;
     const size_t eventMark = m_streams.eventMark();
     const uint64_t changeMark = m_streams.changeMark();
+    const size_t undoMark = m_streams.undoMark();
     Result<void> result = runGuarded(work);
     if (result) {
         if (auto released = ws.execCached("RELEASE write"); !released) result = released;
@@ -364,7 +365,7 @@ Result<void> Database::Impl::inSavepoint(const std::function<Result<void>()>& wo
     if (!result) {
         // The stream state in memory may hold shards or sequence numbers the rollback undid.
         m_streams.dropEventsAfter(eventMark);
-        if (m_streams.changeMark() != changeMark) (void)m_streams.load();
+        if (m_streams.changeMark() != changeMark) (void)m_streams.rollBack(undoMark);
         return result;
     }
     ++m_batchWrites;
@@ -407,9 +408,10 @@ double Database::Impl::now() const {
 void Database::Impl::finishTransaction(bool committed) {
     auto events = m_streams.takeEvents();
     if (committed) {
+        m_streams.committed();
         m_bus.publish(events);
     } else {
-        (void)m_streams.load();
+        (void)m_streams.rollBack(0);
     }
     if (committed && m_expiryScheduled && m_wakeScheduler) m_wakeScheduler();
     m_expiryScheduled = false;

@@ -118,6 +118,83 @@ TEST_F(WorkspaceFile, GetRecordsReportsADamagedStreamRecord) {
     EXPECT_EQ(ok("Scan", {{"TableName", "Tasks"}, {"Select", "COUNT"}})["Count"], 4);
 }
 
+// A workspace written before version 3 kept stream records in a WITHOUT ROWID table keyed by
+// (shard, seq). Opening it moves them into the append-ordered table: every record reads back as
+// it was, in order, and the next change continues the sequence.
+TEST_F(WorkspaceFile, AVersion2WorkspaceKeepsItsStreamRecords) {
+    openDatabase(m_path);
+    createTable("Tasks", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
+                {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
+                {{"StreamSpecification",
+                  {{"StreamEnabled", true}, {"StreamViewType", "NEW_AND_OLD_IMAGES"}}}});
+    for (const char* pk : {"a", "b", "c"})
+        ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S(pk)}, {"n", N("1")}}}});
+    ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("a")}, {"n", N("2")}}}});
+    ok("DeleteItem", {{"TableName", "Tasks"}, {"Key", {{"pk", S("b")}}}});
+    const std::string arn =
+        ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["LatestStreamArn"];
+    const auto streams = [&](const std::string& operation, const json& request) {
+        const auto reply = m_dispatcher->handle("DynamoDBStreams_20120810." + operation,
+                                                request.dump(), "us-east-1");
+        return Answer{reply.status, json::parse(reply.body, nullptr, false)};
+    };
+    const auto allRecords = [&] {
+        const json shards =
+            streams("DescribeStream", {{"StreamArn", arn}}).body["StreamDescription"]["Shards"];
+        json records = json::array();
+        for (const json& shard : shards) {
+            const std::string it =
+                streams("GetShardIterator", {{"StreamArn", arn},
+                                             {"ShardId", shard["ShardId"]},
+                                             {"ShardIteratorType", "TRIM_HORIZON"}})
+                    .body["ShardIterator"];
+            const Answer got = streams("GetRecords", {{"ShardIterator", it}});
+            for (const json& r : got.body["Records"]) records.push_back(r);
+        }
+        return records;
+    };
+    const json before = allRecords();
+    ASSERT_EQ(before.size(), 5u);
+    m_dispatcher.reset();
+    m_db.reset();
+
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(m_path.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, R"sql(
+        CREATE TABLE records_v2(
+            shard INTEGER NOT NULL, seq INTEGER NOT NULL, created_ms INTEGER NOT NULL,
+            event INTEGER NOT NULL, size INTEGER NOT NULL, keys BLOB NOT NULL,
+            new_image BLOB, old_image BLOB, PRIMARY KEY(shard, seq)) WITHOUT ROWID;
+        INSERT INTO records_v2 SELECT shard, seq, created_ms, event, size, keys, new_image,
+            old_image FROM records ORDER BY seq DESC;
+        DROP TABLE records;
+        ALTER TABLE records_v2 RENAME TO records;
+        PRAGMA user_version=2;)sql",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK)
+        << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+
+    openDatabase(m_path);
+    EXPECT_EQ(allRecords(), before);
+    ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("d")}}}});
+    const json after = allRecords();
+    ASSERT_EQ(after.size(), 6u);
+    EXPECT_EQ(after[5]["dynamodb"]["Keys"]["pk"], S("d"));
+    EXPECT_GT(after[5]["dynamodb"]["SequenceNumber"].get<std::string>(),
+              before[4]["dynamodb"]["SequenceNumber"].get<std::string>());
+    m_dispatcher.reset();
+    m_db.reset();
+
+    ASSERT_EQ(sqlite3_open(m_path.c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* version = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(raw, "PRAGMA user_version", -1, &version, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(version), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int(version, 0), store::kSchemaVersion);
+    sqlite3_finalize(version);
+    sqlite3_close(raw);
+}
+
 // GetItem, Query and Scan write whole items out straight from their stored bytes: an item that no
 // longer decodes fails the call with InternalServerError (no half answer), whichever way it is
 // read, and the items beside it stay readable.

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <string_view>
 
 #include "wirefixture.h"
 
@@ -16,6 +17,7 @@ std::atomic<bool> g_catching{false};
 sqlite3* g_caught = nullptr;
 std::atomic<bool> g_failCommits{false};
 std::atomic<bool> g_interruptNextWrite{false};
+const char* g_interruptedSql = "";  // only a statement beginning so is interrupted
 
 int catchConnection(sqlite3* db, const char**, const struct sqlite3_api_routines*) {
     if (g_catching.exchange(false)) g_caught = db;
@@ -32,7 +34,8 @@ int interruptWrite(void*) {
     if (!g_interruptNextWrite) return 0;
     for (sqlite3_stmt* s = sqlite3_next_stmt(g_caught, nullptr); s;
          s = sqlite3_next_stmt(g_caught, s)) {
-        if (sqlite3_stmt_busy(s) && !sqlite3_stmt_readonly(s)) {
+        if (sqlite3_stmt_busy(s) && !sqlite3_stmt_readonly(s) &&
+            std::string_view(sqlite3_sql(s)).starts_with(g_interruptedSql)) {
             g_interruptNextWrite = false;
             return 1;
         }
@@ -62,6 +65,7 @@ protected:
     void TearDown() override {
         g_failCommits = false;
         g_interruptNextWrite = false;
+        g_interruptedSql = "";
         m_dispatcher.reset();
         m_db.reset();
     }
@@ -108,6 +112,64 @@ TEST_F(CommitFailures, AWholeTransactionRollbackFailsTheBatchAndCommitsNothingOf
     EXPECT_TRUE(stored("later"));
     const json count = ok("DescribeTable", {{"TableName", "Tasks"}});
     EXPECT_EQ(count["Table"]["ItemCount"], 1);
+}
+
+// Rule (§5.2): a stream holds a record for each change that committed, and none for a change
+// that did not. Records are found through an index kept in memory beside the table; a batch lost
+// after some of its records were indexed must leave no trace there either, or the next records
+// (which take the lost rows' places) would be read twice or under another key.
+TEST_F(CommitFailures, AStreamKeepsNoRecordOfAWriteThatDidNotCommit) {
+    createTable(
+        "Feed", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
+        {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
+        {{"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", "NEW_IMAGE"}}}});
+    const auto put = [&](const char* pk) {
+        return call("PutItem", {{"TableName", "Feed"}, {"Item", {{"pk", S(pk)}}}});
+    };
+    ASSERT_EQ(put("kept").status, 200);
+    ASSERT_TRUE(m_db->flush().ok());
+
+    ASSERT_EQ(put("lost-1").status, 200);  // its record is indexed, then the batch is lost
+    g_interruptedSql = "INSERT INTO records";
+    g_interruptNextWrite = true;
+    EXPECT_NE(put("lost-2").status, 200);
+    EXPECT_FALSE(g_interruptNextWrite);
+    EXPECT_FALSE(m_db->flush().ok());
+    ASSERT_EQ(put("later").status, 200);
+    ASSERT_TRUE(m_db->flush().ok());
+
+    ASSERT_EQ(put("lost-3").status, 200);
+    g_failCommits = true;
+    EXPECT_FALSE(m_db->flush().ok());
+    g_failCommits = false;
+    ASSERT_EQ(put("last").status, 200);
+    ASSERT_TRUE(m_db->flush().ok());
+
+    const std::string arn =
+        ok("DescribeTable", {{"TableName", "Feed"}})["Table"]["LatestStreamArn"];
+    const auto streams = [&](const std::string& operation, const json& request) {
+        const auto reply = m_dispatcher->handle("DynamoDBStreams_20120810." + operation,
+                                                request.dump(), "us-east-1");
+        EXPECT_EQ(reply.status, 200) << reply.body;
+        return json::parse(reply.body, nullptr, false);
+    };
+    const json shards =
+        streams("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
+    ASSERT_EQ(shards.size(), 1u);
+    const std::string it =
+        streams("GetShardIterator", {{"StreamArn", arn},
+                                     {"ShardId", shards[0]["ShardId"]},
+                                     {"ShardIteratorType", "TRIM_HORIZON"}})["ShardIterator"];
+    const json records = streams("GetRecords", {{"ShardIterator", it}})["Records"];
+    std::vector<std::string> keys;
+    for (const json& r : records) keys.push_back(r["dynamodb"]["Keys"]["pk"]["S"]);
+    EXPECT_EQ(keys, (std::vector<std::string>{"kept", "later", "last"}));
+    ASSERT_EQ(records.size(), 3u);
+    EXPECT_LT(records[0]["dynamodb"]["SequenceNumber"].get<std::string>(),
+              records[1]["dynamodb"]["SequenceNumber"].get<std::string>());
+    EXPECT_LT(records[1]["dynamodb"]["SequenceNumber"].get<std::string>(),
+              records[2]["dynamodb"]["SequenceNumber"].get<std::string>());
+    EXPECT_EQ(records[2]["dynamodb"]["NewImage"]["pk"], S("last"));
 }
 
 }  // namespace
