@@ -6,6 +6,7 @@
 #include <atomic>
 #include <string_view>
 
+#include "sim/clock.h"
 #include "wirefixture.h"
 
 namespace shardscope::testing {
@@ -51,6 +52,7 @@ protected:
         g_catching = true;
         table::DatabaseOptions options(":memory:");
         options.deferCommits = true;  // the endpoint's mode: writes, then one flush
+        options.clock = &m_clock;
         auto db = table::Database::open(options);
         sqlite3_cancel_auto_extension(reinterpret_cast<void (*)()>(catchConnection));
         ASSERT_TRUE(db.ok()) << db.error().message;
@@ -70,6 +72,50 @@ protected:
         m_db.reset();
     }
     static json key(const std::string& pk) { return {{"pk", S(pk)}, {"sk", S("1")}}; }
+    int64_t storedRecords() {
+        sqlite3_stmt* count = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(g_caught, "SELECT count(*) FROM records", -1, &count, nullptr),
+                  SQLITE_OK);
+        EXPECT_EQ(sqlite3_step(count), SQLITE_ROW);
+        const int64_t n = sqlite3_column_int64(count, 0);
+        sqlite3_finalize(count);
+        return n;
+    }
+    void createFeed() {
+        createTable(
+            "Feed", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
+            {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
+            {{"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", "NEW_IMAGE"}}}});
+    }
+    int putInFeed(const char* pk) {
+        return call("PutItem", {{"TableName", "Feed"}, {"Item", {{"pk", S(pk)}}}}).status;
+    }
+    // The records of a table's stream, shard after shard, each from its trim horizon.
+    json streamRecords(const std::string& table) {
+        const auto streams = [&](const char* operation, const json& request) {
+            const auto reply = m_dispatcher->handle(
+                std::string("DynamoDBStreams_20120810.") + operation, request.dump(), "us-east-1");
+            EXPECT_EQ(reply.status, 200) << reply.body;
+            return json::parse(reply.body, nullptr, false);
+        };
+        const std::string arn =
+            ok("DescribeTable", {{"TableName", table}})["Table"]["LatestStreamArn"];
+        const json shards =
+            streams("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
+        json records = json::array();
+        for (const json& shard : shards) {
+            const std::string it = streams(
+                "GetShardIterator", {{"StreamArn", arn},
+                                     {"ShardId", shard["ShardId"]},
+                                     {"ShardIteratorType", "TRIM_HORIZON"}})["ShardIterator"];
+            const json page = streams("GetRecords", {{"ShardIterator", it}});
+            for (const json& r : page["Records"]) records.push_back(r);
+        }
+        return records;
+    }
+
+    static constexpr sim::Millis kHour = 3600 * 1000;
+    sim::Clock m_clock{sim::Clock::Mode::Virtual, 1594936816952};
     bool stored(const std::string& pk) {
         return ok("GetItem", {{"TableName", "Tasks"}, {"Key", key(pk)}}).contains("Item");
     }
@@ -119,48 +165,27 @@ TEST_F(CommitFailures, AWholeTransactionRollbackFailsTheBatchAndCommitsNothingOf
 // after some of its records were indexed must leave no trace there either, or the next records
 // (which take the lost rows' places) would be read twice or under another key.
 TEST_F(CommitFailures, AStreamKeepsNoRecordOfAWriteThatDidNotCommit) {
-    createTable(
-        "Feed", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
-        {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
-        {{"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", "NEW_IMAGE"}}}});
-    const auto put = [&](const char* pk) {
-        return call("PutItem", {{"TableName", "Feed"}, {"Item", {{"pk", S(pk)}}}});
-    };
-    ASSERT_EQ(put("kept").status, 200);
+    createFeed();
+    ASSERT_EQ(putInFeed("kept"), 200);
     ASSERT_TRUE(m_db->flush().ok());
 
-    ASSERT_EQ(put("lost-1").status, 200);  // its record is indexed, then the batch is lost
+    ASSERT_EQ(putInFeed("lost-1"), 200);  // its record is indexed, then the batch is lost
     g_interruptedSql = "INSERT INTO records";
     g_interruptNextWrite = true;
-    EXPECT_NE(put("lost-2").status, 200);
+    EXPECT_NE(putInFeed("lost-2"), 200);
     EXPECT_FALSE(g_interruptNextWrite);
     EXPECT_FALSE(m_db->flush().ok());
-    ASSERT_EQ(put("later").status, 200);
+    ASSERT_EQ(putInFeed("later"), 200);
     ASSERT_TRUE(m_db->flush().ok());
 
-    ASSERT_EQ(put("lost-3").status, 200);
+    ASSERT_EQ(putInFeed("lost-3"), 200);
     g_failCommits = true;
     EXPECT_FALSE(m_db->flush().ok());
     g_failCommits = false;
-    ASSERT_EQ(put("last").status, 200);
+    ASSERT_EQ(putInFeed("last"), 200);
     ASSERT_TRUE(m_db->flush().ok());
 
-    const std::string arn =
-        ok("DescribeTable", {{"TableName", "Feed"}})["Table"]["LatestStreamArn"];
-    const auto streams = [&](const std::string& operation, const json& request) {
-        const auto reply = m_dispatcher->handle("DynamoDBStreams_20120810." + operation,
-                                                request.dump(), "us-east-1");
-        EXPECT_EQ(reply.status, 200) << reply.body;
-        return json::parse(reply.body, nullptr, false);
-    };
-    const json shards =
-        streams("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
-    ASSERT_EQ(shards.size(), 1u);
-    const std::string it =
-        streams("GetShardIterator", {{"StreamArn", arn},
-                                     {"ShardId", shards[0]["ShardId"]},
-                                     {"ShardIteratorType", "TRIM_HORIZON"}})["ShardIterator"];
-    const json records = streams("GetRecords", {{"ShardIterator", it}})["Records"];
+    const json records = streamRecords("Feed");
     std::vector<std::string> keys;
     for (const json& r : records) keys.push_back(r["dynamodb"]["Keys"]["pk"]["S"]);
     EXPECT_EQ(keys, (std::vector<std::string>{"kept", "later", "last"}));
@@ -170,6 +195,34 @@ TEST_F(CommitFailures, AStreamKeepsNoRecordOfAWriteThatDidNotCommit) {
     EXPECT_LT(records[1]["dynamodb"]["SequenceNumber"].get<std::string>(),
               records[2]["dynamodb"]["SequenceNumber"].get<std::string>());
     EXPECT_EQ(records[2]["dynamodb"]["NewImage"]["pk"], S("last"));
+    EXPECT_EQ(storedRecords(), 3);
+}
+
+// Rule (§5.7): records older than 24 hours are trimmed. A trim whose transaction is lost leaves
+// the records it took in the index, so the next trim deletes them instead of leaving their rows
+// in the workspace for good.
+TEST_F(CommitFailures, ATrimThatDidNotCommitIsDoneByTheNext) {
+    createFeed();
+    ASSERT_EQ(putInFeed("old"), 200);
+    ASSERT_TRUE(m_db->flush().ok());
+    ASSERT_TRUE(m_clock.jumpTo(m_clock.now() + kHour));
+    ASSERT_EQ(putInFeed("new"), 200);
+    ASSERT_TRUE(m_db->flush().ok());
+    ASSERT_EQ(storedRecords(), 2);
+
+    ASSERT_TRUE(m_clock.jumpTo(m_clock.now() + 23 * kHour + kHour / 2));  // "old" is 24.5 h old
+    g_interruptedSql = "UPDATE shards SET trimmed_seq";  // after the records were deleted
+    g_interruptNextWrite = true;
+    EXPECT_FALSE(m_db->runDue().ok());
+    EXPECT_FALSE(g_interruptNextWrite);
+    EXPECT_EQ(storedRecords(), 2);
+    EXPECT_FALSE(m_db->flush().ok());  // the lost transaction is reported once, as for writes
+
+    ASSERT_TRUE(m_db->runDue().ok());
+    EXPECT_EQ(storedRecords(), 1);
+    const json records = streamRecords("Feed");
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0]["dynamodb"]["Keys"]["pk"], S("new"));
 }
 
 }  // namespace
