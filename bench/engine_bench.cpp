@@ -89,11 +89,17 @@ Item benchItem(int i, std::mt19937& random) {
                 {"payload", AttributeValue::string(payload)}};
 }
 
+// shards: 0 keeps the stream's default shape (one shard, split under load); N opens N shards
+// that never split, as a stream read shard by shard while their records interleave.
 std::unique_ptr<table::Database> openWithTable(const std::string& path, bool stream = false,
-                                               bool deferCommits = false) {
+                                               bool deferCommits = false, int shards = 0) {
     table::DatabaseOptions options;
     options.path = path;
     options.deferCommits = deferCommits;
+    if (shards > 0) {
+        options.streams.initialShards = shards;
+        options.streams.maxOpenShards = shards;
+    }
     auto db = table::Database::open(options);
     if (!db) {
         std::fprintf(stderr, "open failed: %s\n", db.error().message.c_str());
@@ -112,10 +118,11 @@ std::unique_ptr<table::Database> openWithTable(const std::string& path, bool str
 // Fixture state per benchmark run: a database (in memory or on disk) preloaded with `preload`
 // items, so reads and updates hit real rows.
 struct Bench {
-    explicit Bench(bool durable, int preload = 0, bool stream = false, bool deferCommits = false)
+    explicit Bench(bool durable, int preload = 0, bool stream = false, bool deferCommits = false,
+                   int shards = 0)
         : path(durable ? tempPath("db") : ":memory:") {
         if (durable) removeDatabase(path);
-        db = openWithTable(path, stream, deferCommits);
+        db = openWithTable(path, stream, deferCommits, shards);
         std::mt19937 random(42);
         for (int i = 0; i < preload; ++i) put(i, random);
     }
@@ -251,10 +258,11 @@ void BM_QueryPage(benchmark::State& state) {
 }
 
 // Reading a NEW_AND_OLD_IMAGES stream through the wire layer, as GetRecords answers a client:
-// JSON request in, JSON records out, 1,000 records a call. Per record.
+// JSON request in, JSON records out, 1,000 records a call. Per record. With `shards` open shards
+// each shard's records lie among the others' in the workspace.
 void BM_StreamGetRecords(benchmark::State& state) {
     constexpr int kItems = 20000;
-    Bench bench(state.range(0) != 0, kItems, true);
+    Bench bench(state.range(0) != 0, kItems, true, false, int(state.range(1)));
     wire::Dispatcher dispatcher(*bench.db);
     auto call = [&](const char* operation, const nlohmann::json& body) {
         auto reply = dispatcher.handle(std::string("DynamoDBStreams_20120810.") + operation,
@@ -401,7 +409,11 @@ BENCHMARK(BM_UpdateItem)
     ->Args({1, 0})
     ->Args({0, 1})
     ->Args({1, 1});
-BENCHMARK(BM_StreamGetRecords)->ArgName("durable")->Arg(0)->Arg(1);
+BENCHMARK(BM_StreamGetRecords)
+    ->ArgNames({"durable", "shards"})
+    ->Args({0, 0})
+    ->Args({1, 0})
+    ->Args({1, 32});
 BENCHMARK(BM_WireBatchWrite)->ArgName("stream")->Arg(0)->Arg(1);
 BENCHMARK(BM_QueryPage)->ArgName("durable")->Arg(0)->Arg(1);
 

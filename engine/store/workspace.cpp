@@ -480,6 +480,14 @@ Result<void> Workspace::transaction(const std::function<Result<void>()>& work) {
     return {};
 }
 
+Workspace::ReadScope::ReadScope(Workspace& ws) : m_ws(ws) {
+    m_began = sqlite3_get_autocommit(ws.m_db) && ws.execCached("BEGIN");
+}
+
+Workspace::ReadScope::~ReadScope() {
+    if (m_began && !m_ws.execCached("COMMIT")) (void)m_ws.execCached("ROLLBACK");
+}
+
 int64_t Workspace::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
 }

@@ -83,6 +83,20 @@ public:
     // BEGIN IMMEDIATE … COMMIT around `work`; rolls back when work returns an error.
     Result<void> transaction(const std::function<Result<void>()>& work);
 
+    // Holds one read transaction over a run of reads when no transaction is open: a statement
+    // run outside one takes and drops the WAL's read lock (system calls) on its own, every time.
+    class ReadScope {
+    public:
+        explicit ReadScope(Workspace& ws);
+        ~ReadScope();
+        ReadScope(const ReadScope&) = delete;
+        ReadScope& operator=(const ReadScope&) = delete;
+
+    private:
+        Workspace& m_ws;
+        bool m_began = false;
+    };
+
     int64_t lastInsertRowId() const;
     // Rows the last INSERT, UPDATE or DELETE changed.
     int64_t changes() const;

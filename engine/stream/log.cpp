@@ -1045,7 +1045,10 @@ RecordRows::RecordRows(store::Workspace& ws, int64_t shardRow, const RecordRef* 
                     : ws.statement("SELECT seq, created_ms, event, size, keys, new_image, "
                                    "old_image, id FROM records WHERE id=?1")) {
     m_stmt.reset();
-    if (m_scan) m_stmt.bind(1, begin->row).bind(2, (end - 1)->row).bind(3, shardRow);
+    if (m_scan)
+        m_stmt.bind(1, begin->row).bind(2, (end - 1)->row).bind(3, shardRow);
+    else if (begin != end)
+        m_readScope.emplace(ws);
 }
 
 RecordRows::~RecordRows() {

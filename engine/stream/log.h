@@ -16,13 +16,9 @@
 #include "model/error.h"
 #include "sim/clock.h"
 #include "sim/random.h"
+#include "store/workspace.h"
 #include "stream/api.h"
 #include "stream/events.h"
-
-namespace shardscope::store {
-class Statement;
-class Workspace;
-}  // namespace shardscope::store
 
 namespace shardscope::stream {
 
@@ -81,6 +77,7 @@ private:
     const RecordRef* m_next;
     const RecordRef* m_end;
     bool m_scan;
+    std::optional<store::Workspace::ReadScope> m_readScope;  // for lookups, one per record
     store::Statement& m_stmt;
 };
 
