@@ -63,10 +63,7 @@ TEST_F(WorkspaceFile, TablesAndItemsSurviveReopening) {
 // workspace as usable as before, for the records before it and for writes.
 TEST_F(WorkspaceFile, GetRecordsReportsADamagedStreamRecord) {
     openDatabase(m_path);
-    createTable("Tasks", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
-                {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
-                {{"StreamSpecification",
-                  {{"StreamEnabled", true}, {"StreamViewType", "NEW_AND_OLD_IMAGES"}}}});
+    createStreamed("Tasks", "NEW_AND_OLD_IMAGES");
     for (const char* pk : {"a", "b", "c"})
         ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S(pk)}}}});
     m_dispatcher.reset();
@@ -82,22 +79,17 @@ TEST_F(WorkspaceFile, GetRecordsReportsADamagedStreamRecord) {
     sqlite3_close(raw);
     openDatabase(m_path);
 
-    const auto streams = [&](const std::string& operation, const json& request) {
-        const auto reply = m_dispatcher->handle("DynamoDBStreams_20120810." + operation,
-                                                request.dump(), "us-east-1");
-        return Answer{reply.status, json::parse(reply.body, nullptr, false)};
-    };
     const std::string arn =
         ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["LatestStreamArn"];
     const json shards =
-        streams("DescribeStream", {{"StreamArn", arn}}).body["StreamDescription"]["Shards"];
+        streamsCall("DescribeStream", {{"StreamArn", arn}}).body["StreamDescription"]["Shards"];
     ASSERT_EQ(shards.size(), 1u);
-    const std::string it = streams("GetShardIterator", {{"StreamArn", arn},
-                                                        {"ShardId", shards[0]["ShardId"]},
-                                                        {"ShardIteratorType", "TRIM_HORIZON"}})
+    const std::string it = streamsCall("GetShardIterator", {{"StreamArn", arn},
+                                                            {"ShardId", shards[0]["ShardId"]},
+                                                            {"ShardIteratorType", "TRIM_HORIZON"}})
                                .body["ShardIterator"];
 
-    const Answer damaged = streams("GetRecords", {{"ShardIterator", it}});
+    const Answer damaged = streamsCall("GetRecords", {{"ShardIterator", it}});
     EXPECT_EQ(damaged.status, 500);
     EXPECT_EQ(damaged.body.value("__type", ""),
               "com.amazonaws.dynamodb.v20120810#InternalServerError");
@@ -109,7 +101,7 @@ TEST_F(WorkspaceFile, GetRecordsReportsADamagedStreamRecord) {
     ASSERT_FALSE(collected.ok());
     EXPECT_EQ(collected.error().message, "damaged stream record");
 
-    const Answer first = streams("GetRecords", {{"ShardIterator", it}, {"Limit", 1}});
+    const Answer first = streamsCall("GetRecords", {{"ShardIterator", it}, {"Limit", 1}});
     ASSERT_EQ(first.status, 200) << first.body.dump();
     ASSERT_EQ(first.body["Records"].size(), 1u);
     EXPECT_EQ(first.body["Records"][0]["dynamodb"]["Keys"]["pk"], S("a"));
@@ -123,37 +115,12 @@ TEST_F(WorkspaceFile, GetRecordsReportsADamagedStreamRecord) {
 // it was, in order, and the next change continues the sequence.
 TEST_F(WorkspaceFile, AVersion2WorkspaceKeepsItsStreamRecords) {
     openDatabase(m_path);
-    createTable("Tasks", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
-                {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
-                {{"StreamSpecification",
-                  {{"StreamEnabled", true}, {"StreamViewType", "NEW_AND_OLD_IMAGES"}}}});
+    createStreamed("Tasks", "NEW_AND_OLD_IMAGES");
     for (const char* pk : {"a", "b", "c"})
         ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S(pk)}, {"n", N("1")}}}});
     ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("a")}, {"n", N("2")}}}});
     ok("DeleteItem", {{"TableName", "Tasks"}, {"Key", {{"pk", S("b")}}}});
-    const std::string arn =
-        ok("DescribeTable", {{"TableName", "Tasks"}})["Table"]["LatestStreamArn"];
-    const auto streams = [&](const std::string& operation, const json& request) {
-        const auto reply = m_dispatcher->handle("DynamoDBStreams_20120810." + operation,
-                                                request.dump(), "us-east-1");
-        return Answer{reply.status, json::parse(reply.body, nullptr, false)};
-    };
-    const auto allRecords = [&] {
-        const json shards =
-            streams("DescribeStream", {{"StreamArn", arn}}).body["StreamDescription"]["Shards"];
-        json records = json::array();
-        for (const json& shard : shards) {
-            const std::string it =
-                streams("GetShardIterator", {{"StreamArn", arn},
-                                             {"ShardId", shard["ShardId"]},
-                                             {"ShardIteratorType", "TRIM_HORIZON"}})
-                    .body["ShardIterator"];
-            const Answer got = streams("GetRecords", {{"ShardIterator", it}});
-            for (const json& r : got.body["Records"]) records.push_back(r);
-        }
-        return records;
-    };
-    const json before = allRecords();
+    const json before = latestStreamRecords("Tasks");
     ASSERT_EQ(before.size(), 5u);
     m_dispatcher.reset();
     m_db.reset();
@@ -176,9 +143,9 @@ TEST_F(WorkspaceFile, AVersion2WorkspaceKeepsItsStreamRecords) {
     sqlite3_close(raw);
 
     openDatabase(m_path);
-    EXPECT_EQ(allRecords(), before);
+    EXPECT_EQ(latestStreamRecords("Tasks"), before);
     ok("PutItem", {{"TableName", "Tasks"}, {"Item", {{"pk", S("d")}}}});
-    const json after = allRecords();
+    const json after = latestStreamRecords("Tasks");
     ASSERT_EQ(after.size(), 6u);
     EXPECT_EQ(after[5]["dynamodb"]["Keys"]["pk"], S("d"));
     EXPECT_GT(after[5]["dynamodb"]["SequenceNumber"].get<std::string>(),

@@ -81,37 +81,8 @@ protected:
         sqlite3_finalize(count);
         return n;
     }
-    void createFeed() {
-        createTable(
-            "Feed", {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
-            {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
-            {{"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", "NEW_IMAGE"}}}});
-    }
     int putInFeed(const char* pk) {
         return call("PutItem", {{"TableName", "Feed"}, {"Item", {{"pk", S(pk)}}}}).status;
-    }
-    // The records of a table's stream, shard after shard, each from its trim horizon.
-    json streamRecords(const std::string& table) {
-        const auto streams = [&](const char* operation, const json& request) {
-            const auto reply = m_dispatcher->handle(
-                std::string("DynamoDBStreams_20120810.") + operation, request.dump(), "us-east-1");
-            EXPECT_EQ(reply.status, 200) << reply.body;
-            return json::parse(reply.body, nullptr, false);
-        };
-        const std::string arn =
-            ok("DescribeTable", {{"TableName", table}})["Table"]["LatestStreamArn"];
-        const json shards =
-            streams("DescribeStream", {{"StreamArn", arn}})["StreamDescription"]["Shards"];
-        json records = json::array();
-        for (const json& shard : shards) {
-            const std::string it = streams(
-                "GetShardIterator", {{"StreamArn", arn},
-                                     {"ShardId", shard["ShardId"]},
-                                     {"ShardIteratorType", "TRIM_HORIZON"}})["ShardIterator"];
-            const json page = streams("GetRecords", {{"ShardIterator", it}});
-            for (const json& r : page["Records"]) records.push_back(r);
-        }
-        return records;
     }
 
     static constexpr sim::Millis kHour = 3600 * 1000;
@@ -165,7 +136,7 @@ TEST_F(CommitFailures, AWholeTransactionRollbackFailsTheBatchAndCommitsNothingOf
 // after some of its records were indexed must leave no trace there either, or the next records
 // (which take the lost rows' places) would be read twice or under another key.
 TEST_F(CommitFailures, AStreamKeepsNoRecordOfAWriteThatDidNotCommit) {
-    createFeed();
+    createStreamed("Feed", "NEW_IMAGE");
     ASSERT_EQ(putInFeed("kept"), 200);
     ASSERT_TRUE(m_db->flush().ok());
 
@@ -185,7 +156,7 @@ TEST_F(CommitFailures, AStreamKeepsNoRecordOfAWriteThatDidNotCommit) {
     ASSERT_EQ(putInFeed("last"), 200);
     ASSERT_TRUE(m_db->flush().ok());
 
-    const json records = streamRecords("Feed");
+    const json records = latestStreamRecords("Feed");
     std::vector<std::string> keys;
     for (const json& r : records) keys.push_back(r["dynamodb"]["Keys"]["pk"]["S"]);
     EXPECT_EQ(keys, (std::vector<std::string>{"kept", "later", "last"}));
@@ -202,7 +173,7 @@ TEST_F(CommitFailures, AStreamKeepsNoRecordOfAWriteThatDidNotCommit) {
 // the records it took in the index, so the next trim deletes them instead of leaving their rows
 // in the workspace for good.
 TEST_F(CommitFailures, ATrimThatDidNotCommitIsDoneByTheNext) {
-    createFeed();
+    createStreamed("Feed", "NEW_IMAGE");
     ASSERT_EQ(putInFeed("old"), 200);
     ASSERT_TRUE(m_db->flush().ok());
     ASSERT_TRUE(m_clock.jumpTo(m_clock.now() + kHour));
@@ -220,7 +191,7 @@ TEST_F(CommitFailures, ATrimThatDidNotCommitIsDoneByTheNext) {
 
     ASSERT_TRUE(m_db->runDue().ok());
     EXPECT_EQ(storedRecords(), 1);
-    const json records = streamRecords("Feed");
+    const json records = latestStreamRecords("Feed");
     ASSERT_EQ(records.size(), 1u);
     EXPECT_EQ(records[0]["dynamodb"]["Keys"]["pk"], S("new"));
 }

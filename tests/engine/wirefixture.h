@@ -96,6 +96,42 @@ protected:
         ok("CreateTable", request);
     }
 
+    // A DynamoDB Streams API call on the same dispatcher.
+    Answer streamsCall(const std::string& operation, const json& request) {
+        const auto reply = m_dispatcher->handle("DynamoDBStreams_20120810." + operation,
+                                                request.dump(), "us-east-1");
+        return Answer{reply.status, json::parse(reply.body, nullptr, false)};
+    }
+
+    // pk (S, HASH), with a stream of `viewType`.
+    void createStreamed(const std::string& name, const std::string& viewType) {
+        createTable(
+            name, {{{"AttributeName", "pk"}, {"KeyType", "HASH"}}},
+            {{{"AttributeName", "pk"}, {"AttributeType", "S"}}},
+            {{"StreamSpecification", {{"StreamEnabled", true}, {"StreamViewType", viewType}}}});
+    }
+
+    // The records of a table's latest stream: one GetRecords page from each shard's trim
+    // horizon, shard after shard.
+    json latestStreamRecords(const std::string& table) {
+        const std::string arn =
+            ok("DescribeTable", {{"TableName", table}})["Table"]["LatestStreamArn"];
+        const Answer described = streamsCall("DescribeStream", {{"StreamArn", arn}});
+        EXPECT_EQ(described.status, 200) << brief(described.body);
+        json records = json::array();
+        for (const json& shard : described.body["StreamDescription"]["Shards"]) {
+            const Answer it =
+                streamsCall("GetShardIterator", {{"StreamArn", arn},
+                                                 {"ShardId", shard["ShardId"]},
+                                                 {"ShardIteratorType", "TRIM_HORIZON"}});
+            const Answer page =
+                streamsCall("GetRecords", {{"ShardIterator", it.body["ShardIterator"]}});
+            EXPECT_EQ(page.status, 200) << brief(page.body);
+            for (const json& r : page.body["Records"]) records.push_back(r);
+        }
+        return records;
+    }
+
     // pk (S, HASH) + sk (S or N, RANGE).
     void createKeyed(const std::string& name, const std::string& sortType = "S") {
         createTable(name,
