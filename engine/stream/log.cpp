@@ -1215,7 +1215,7 @@ Result<void> StreamLog::readRange(const Stream& stream, const ShardCursor& curso
                                   std::vector<Record>& out) {
     const RecordIndex& refs = recordsOf(*cursor.shard);
     const RecordRef* first = refs.after(after);
-    const RecordRef* last = std::min(refs.after(through), first + limit);
+    const RecordRef* last = first + std::clamp<int64_t>(refs.after(through) - first, 0, limit);
     RecordRows rows(m_ws, cursor.shard->row, first, last);
     for (RecordRows::Step step; (step = rows.next()) != RecordRows::Step::End;) {
         Record r;
