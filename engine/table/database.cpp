@@ -606,7 +606,7 @@ Result<void> Database::Impl::afterRowWritten(TableInfo& table, const StoredKey& 
     if (table.ttlEnabled)
         if (auto r = scheduleExpiry(table, rowId, next); !r) return r;
     if (!table.activeStreamId && !m_streams.observed()) return {};
-    const Item keys = keyAttributes(table.keySchema(), next ? *next : previous->item);
+    Item keys = keyAttributes(table.keySchema(), next ? *next : previous->item);
     const auto change = !previous ? stream::EventName::Insert
                         : !next   ? stream::EventName::Remove
                                   : stream::EventName::Modify;
@@ -624,7 +624,7 @@ Result<void> Database::Impl::afterRowWritten(TableInfo& table, const StoredKey& 
     }
     record.encodedNew = bytes;
     record.newSize = newSize;
-    record.keys = keys;
+    record.keys = std::move(keys);
     record.partitionHash = uint32_t(key.hash);
     record.byTimeToLive = byTimeToLive;
     return m_streams.append(table.activeStreamId, record);
