@@ -288,6 +288,12 @@ const RecordIndex& StreamLog::recordsOf(const Shard& shard) const {
     return it == m_records.end() ? kNone : it->second;
 }
 
+std::optional<Millis> StreamLog::oldestRecord(const Shard& shard) const {
+    const RecordIndex& refs = recordsOf(shard);
+    if (refs.empty()) return std::nullopt;
+    return refs.front().createdMs;
+}
+
 Result<void> StreamLog::loadStreams() {
     m_streams.clear();
     auto& streams = m_ws.statement(
@@ -340,9 +346,7 @@ Result<void> StreamLog::loadStreams() {
     for (auto& [id, stream] : m_streams) {
         for (auto& shard : stream.shards) {
             const RecordIndex& refs = recordsOf(shard);
-            if (refs.empty()) continue;
-            stream.lastSeq = std::max(stream.lastSeq, refs.back().seq);
-            shard.oldestRecordMs = refs.front().createdMs;
+            if (!refs.empty()) stream.lastSeq = std::max(stream.lastSeq, refs.back().seq);
         }
     }
     return {};
@@ -535,7 +539,6 @@ Result<void> StreamLog::append(int64_t streamId, const Change& change) {
     if (!insert.run()) return storeFailure(insert);
     m_records[shard.row].push({seq, m_ws.lastInsertRowId(), now});
     m_undo.push_back({shard.row, {}});
-    if (!shard.oldestRecordMs) shard.oldestRecordMs = now;
     if (observed())
         note(RecordAppended{stream->arn, shard.shardId, formatSequenceNumber(seq), name,
                             change.keys, size, change.byTimeToLive, now});
@@ -609,7 +612,8 @@ std::optional<Millis> StreamLog::nextDue() const {
         for (const auto& shard : stream.shards) {
             if (shard.open() && !stream.disabledMs)
                 consider(shard.createdMs + m_settings.rolloverPeriodMs);
-            if (shard.oldestRecordMs) consider(purgeAt(*shard.oldestRecordMs + kRetentionMs + 1));
+            if (const auto oldest = oldestRecord(shard))
+                consider(purgeAt(*oldest + kRetentionMs + 1));
             if (shard.closedMs) consider(purgeAt(*shard.closedMs + kRetentionMs + 1));
         }
     }
@@ -638,7 +642,8 @@ Result<void> StreamLog::runDue() {
 int64_t StreamLog::trimmedThrough(const Shard& shard, Millis now) const {
     const Millis edge = now - kRetentionMs - 1;  // older than 24 hours: now - t > 24 h
     int64_t through = shard.trimmedSeq;
-    if (!shard.oldestRecordMs || *shard.oldestRecordMs > edge) return through;
+    const auto oldest = oldestRecord(shard);
+    if (!oldest || *oldest > edge) return through;
     for (const RecordRef& ref : recordsOf(shard)) {
         if (ref.createdMs > edge) break;
         through = ref.seq;
@@ -677,7 +682,8 @@ Result<void> StreamLog::purge(Millis now) {
             continue;
         }
         for (auto& shard : stream.shards) {
-            if (!shard.oldestRecordMs || *shard.oldestRecordMs > edge) continue;
+            const auto oldest = oldestRecord(shard);
+            if (!oldest || *oldest > edge) continue;
             const int64_t through = trimmedThrough(shard, now);
             if (auto r = saveLastSeq(stream); !r) return r;
             const RecordIndex& refs = recordsOf(shard);
@@ -686,13 +692,11 @@ Result<void> StreamLog::purge(Millis now) {
             auto& mark = m_ws.statement("UPDATE shards SET trimmed_seq=?1 WHERE id=?2");
             if (!mark.bind(1, through).bind(2, shard.row).run()) return storeFailure(mark);
             shard.trimmedSeq = through;
-            shard.oldestRecordMs =
-                refs.empty() ? std::nullopt : std::optional(refs.front().createdMs);
             if (removed > 0) note(RecordsTrimmed{stream.arn, shard.shardId, removed, now});
         }
         std::vector<int64_t> gone;
         for (const auto& shard : stream.shards)
-            if (!retained(shard, now) && !shard.oldestRecordMs) gone.push_back(shard.row);
+            if (!retained(shard, now) && !oldestRecord(shard)) gone.push_back(shard.row);
         for (const int64_t row : gone) {
             auto& del = m_ws.statement("DELETE FROM shards WHERE id=?1");
             if (!del.bind(1, row).run()) return storeFailure(del);

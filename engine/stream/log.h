@@ -77,7 +77,7 @@ private:
     const RecordRef* m_next;
     const RecordRef* m_end;
     bool m_scan;
-    std::optional<store::Workspace::ReadScope> m_readScope;  // for lookups, one per record
+    std::optional<store::Workspace::ReadScope> m_readScope;  // lookups: one for the whole run
     store::Statement& m_stmt;
 };
 
@@ -92,8 +92,7 @@ struct Shard {
     int64_t startSeq = 0;
     std::optional<int64_t> endSeq;
     std::optional<Millis> closedMs;
-    int64_t trimmedSeq = 0;                // records up to here were purged
-    std::optional<Millis> oldestRecordMs;  // of the records still stored
+    int64_t trimmedSeq = 0;  // records up to here were purged
     // Split accounting: records taken in the current second of clock time.
     Millis second = -1;
     int recordsThisSecond = 0;
@@ -212,6 +211,8 @@ private:
     Result<void> loadRecordIndex();
     Result<void> loadStreams();
     const RecordIndex& recordsOf(const Shard& shard) const;
+    // When the oldest record still stored in a shard was written; nullopt when it has none.
+    std::optional<Millis> oldestRecord(const Shard& shard) const;
     // Deletes a shard's first `count` records, remembering them until the transaction ends.
     Result<void> trimRecords(int64_t shardRow, size_t count);
     // The last sequence number at or before the retention edge in a shard (0 when none).
