@@ -10,6 +10,7 @@
 #include "table/database.h"
 #include "table/schema.h"
 #include "wire/decode.h"
+#include "wire/directread.h"
 #include "wire/jsonread.h"
 
 namespace shardscope::wire {
@@ -95,11 +96,14 @@ json errorJson(const Error& error) {
 // or, for the answers that carry whole items or stream records, as JSON text written directly.
 using TreeOperation = Result<json> (*)(Database&, const json&, bool wantCapacity);
 using TextOperation = Result<std::string> (*)(Database&, const json&, bool wantCapacity);
+// Reads the request text itself, or declines (nullopt) and leaves it to `tree`: see directread.h.
+using DirectOperation = std::optional<Result<json>> (*)(Database&, std::string_view body);
 struct Operation {
     TreeOperation tree = nullptr;
     TextOperation text = nullptr;
+    DirectOperation direct = nullptr;
     // Implicit, so the tables below list both kinds alike.
-    Operation(TreeOperation t) : tree(t) {}
+    Operation(TreeOperation t, DirectOperation d = nullptr) : tree(t), direct(d) {}
     Operation(TextOperation t) : text(t) {}
 };
 
@@ -279,10 +283,8 @@ Result<json> batchGetItem(Database& db, const json& body, bool cap) {
     return out;
 }
 
-Result<json> batchWriteItem(Database& db, const json& body, bool cap) {
-    auto req = decodeBatchWrite(body);
-    if (!req) return req.takeError();
-    auto r = db.batchWriteItem(*req);
+Result<json> runBatchWrite(Database& db, const table::BatchWriteRequest& req, bool cap) {
+    auto r = db.batchWriteItem(req);
     if (!r) return r.takeError();
     json out = {{"UnprocessedItems", json::object()}};
     if (cap) {
@@ -290,6 +292,18 @@ Result<json> batchWriteItem(Database& db, const json& body, bool cap) {
         for (const auto& c : r->consumed) out["ConsumedCapacity"].push_back(capacityJson(c));
     }
     return out;
+}
+
+Result<json> batchWriteItem(Database& db, const json& body, bool cap) {
+    auto req = decodeBatchWrite(body);
+    if (!req) return req.takeError();
+    return runBatchWrite(db, *req, cap);
+}
+
+std::optional<Result<json>> batchWriteItemDirect(Database& db, std::string_view body) {
+    auto read = readBatchWriteDirect(body);
+    if (!read) return std::nullopt;
+    return runBatchWrite(db, read->request, read->wantCapacity);
 }
 
 Result<json> transactGetItems(Database& db, const json& body, bool cap) {
@@ -475,7 +489,7 @@ const std::unordered_map<std::string_view, Operation>& operations() {
         {"Query", queryText},
         {"Scan", scanText},
         {"BatchGetItem", batchGetItem},
-        {"BatchWriteItem", batchWriteItem},
+        {"BatchWriteItem", {batchWriteItem, batchWriteItemDirect}},
         {"TransactGetItems", transactGetItems},
         {"TransactWriteItems", transactWriteItems},
         {"UpdateTimeToLive", updateTimeToLive},
@@ -486,6 +500,11 @@ const std::unordered_map<std::string_view, Operation>& operations() {
 
 Reply replyFor(const Error& error) {
     return {httpStatus(error.code), errorJson(error).dump()};
+}
+
+Reply treeReply(const Result<json>& result) {
+    if (!result) return replyFor(result.error());
+    return {200, jsonText(*result)};
 }
 
 }  // namespace
@@ -526,24 +545,25 @@ Reply Dispatcher::handle(std::string_view target, std::string_view body,
     const auto it = ops.find(operation);
     if (operation.empty() || it == ops.end()) return errorReply(ErrorCode::UnknownOperation, "");
 
-    const json request = json::parse(body, nullptr, false);
-    if (request.is_discarded() || !request.is_object())
-        return errorReply(ErrorCode::Serialization,
-                          "Start of structure or map found where not "
-                          "expected, or the body is not valid JSON");
-    // The Streams API has no ReturnConsumedCapacity member.
-    auto wantCapacity = isStreams ? Result<bool>(false) : decodeReturnConsumedCapacity(request);
-    if (!wantCapacity) return replyFor(wantCapacity.error());
+    const Operation& op = it->second;
     try {
-        const Operation& op = it->second;
+        if (op.direct) {
+            if (auto result = op.direct(m_db, body)) return treeReply(*result);
+        }
+        const json request = json::parse(body, nullptr, false);
+        if (request.is_discarded() || !request.is_object())
+            return errorReply(ErrorCode::Serialization,
+                              "Start of structure or map found where not "
+                              "expected, or the body is not valid JSON");
+        // The Streams API has no ReturnConsumedCapacity member.
+        auto wantCapacity = isStreams ? Result<bool>(false) : decodeReturnConsumedCapacity(request);
+        if (!wantCapacity) return replyFor(wantCapacity.error());
         if (op.text) {
             auto text = op.text(m_db, request, *wantCapacity);
             if (!text) return replyFor(text.error());
             return {200, std::move(*text)};
         }
-        auto result = op.tree(m_db, request, *wantCapacity);
-        if (!result) return replyFor(result.error());
-        return {200, jsonText(*result)};
+        return treeReply(op.tree(m_db, request, *wantCapacity));
     } catch (const std::exception& e) {
         return errorReply(ErrorCode::InternalServerError, e.what());
     }

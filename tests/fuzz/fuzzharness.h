@@ -25,6 +25,8 @@
 #include "model/number.h"
 #include "model/value.h"
 #include "table/database.h"
+#include "wire/decode.h"
+#include "wire/directread.h"
 #include "wire/dispatcher.h"
 
 namespace shardscope::fuzz {
@@ -338,6 +340,40 @@ inline std::string runItemCodec(std::string_view input) {
     return "";
 }
 
+// ---- BatchWriteItem read directly from its text ---------------------------------------------
+
+// The direct reader may decline anything, but what it reads it must read exactly as the tree
+// decoder does: the same tables, writes, items byte for byte, and ReturnConsumedCapacity.
+inline std::string checkDirectBatchWrite(std::string_view body) {
+    const auto direct = wire::readBatchWriteDirect(body);
+    if (!direct) return "";
+    const auto tree = nlohmann::json::parse(body, nullptr, false);
+    if (tree.is_discarded() || !tree.is_object())
+        return "the direct reader accepted a body that is not a JSON object";
+    const auto decoded = wire::decodeBatchWrite(tree);
+    if (!decoded)
+        return "the direct reader accepted a request the tree decoder refuses: " +
+               decoded.error().message;
+    const auto capacity = wire::decodeReturnConsumedCapacity(tree);
+    if (!capacity || *capacity != direct->wantCapacity)
+        return "the direct reader read ReturnConsumedCapacity differently";
+    const auto& want = decoded->requestItems;
+    const auto& got = direct->request.requestItems;
+    if (want.size() != got.size()) return "the direct reader read a different set of tables";
+    for (auto w = want.begin(), g = got.begin(); w != want.end(); ++w, ++g) {
+        if (w->first != g->first || w->second.size() != g->second.size())
+            return "the direct reader read table '" + g->first + "' differently";
+        for (size_t i = 0; i < w->second.size(); ++i) {
+            const auto& a = w->second[i];
+            const auto& b = g->second[i];
+            if (a.isPut != b.isPut || model::encodeItem(a.item) != model::encodeItem(b.item))
+                return "the direct reader read write " + std::to_string(i) + " of '" + g->first +
+                       "' differently";
+        }
+    }
+    return "";
+}
+
 // ---- fuzz_wire -----------------------------------------------------------------------------
 
 // Byte 0 of a wire input picks the operation (low 4 bits, so the seeds can use the letters
@@ -440,6 +476,11 @@ inline std::string checkReply(const wire::Reply& reply, std::string_view body) {
     return "";
 }
 
+inline bool isBatchWrite(char op) {
+    const size_t index = static_cast<unsigned char>(op) & 0x0F;
+    return index < kWireOperations.size() && kWireOperations[index] == "BatchWriteItem";
+}
+
 // Operations that change nothing when they succeed.
 inline bool isRead(char op) {
     switch (static_cast<unsigned char>(op) & 0x0F) {
@@ -466,6 +507,9 @@ inline std::string runWire(std::string_view input) {
         changed = false;
     }
     const auto send = [&](char op, std::string_view body) {
+        if (isBatchWrite(op)) {
+            if (auto p = checkDirectBatchWrite(body); !p.empty()) return p;
+        }
         const wire::Reply reply = world->call(op, body);
         // A failed request must not change anything; trusting that keeps the world shared.
         if (reply.status == 200 && !isRead(op)) changed = true;
