@@ -33,9 +33,12 @@ bool sortedWithoutDuplicates(std::vector<T>& members, Less less) {
 // null member counts as absent there, a repeated name keeps its last value).
 class ItemReader {
 public:
-    void begin() {
+    // `names`: an item's attribute names cannot be empty; ExpressionAttributeValues' can.
+    enum class Names { Item, Placeholders };
+    void begin(Names names = Names::Item) {
         m_nodes.clear();
         m_nodes.emplace_back(MapNode{{}, {}, false, kAttributeLevel, true});
+        m_emptyNameAllowed = names == Names::Placeholders;
         m_done = false;
     }
     bool done() const { return m_done; }
@@ -61,7 +64,7 @@ public:
     bool key(std::string& name) {
         auto& top = m_nodes.back();
         if (auto* map = std::get_if<MapNode>(&top)) {
-            if (map->hasName || (map->isItem && name.empty())) return false;
+            if (map->hasName || (map->isItem && name.empty() && !m_emptyNameAllowed)) return false;
             map->name = std::move(name);
             map->hasName = true;
             return true;
@@ -241,18 +244,15 @@ private:
 
     std::vector<Node> m_nodes;
     Item m_item;
+    bool m_emptyNameAllowed = false;
     bool m_done = false;
 };
 
-// The request's envelope around the items, as nlohmann::json's SAX interface sees it.
-class BatchWriteReader {
+// What every reader declines outright, as nlohmann::json's SAX interface delivers it, and the
+// ReturnConsumedCapacity member they all share.
+class EnvelopeReader {
 public:
     using json = nlohmann::json;
-
-    std::optional<DirectBatchWrite> take() {
-        if (m_at != At::Done || !m_sawRequestItems) return std::nullopt;
-        return std::move(m_out);
-    }
 
     bool null() { return false; }
     bool number_integer(json::number_integer_t) { return false; }
@@ -263,15 +263,29 @@ public:
         return false;
     }
 
+protected:
+    // NONE, TOTAL or INDEXES; anything else is the tree decoder's to refuse.
+    static bool readCapacity(const std::string& text, bool& wantCapacity) {
+        wantCapacity = text == "TOTAL" || text == "INDEXES";
+        return wantCapacity || text == "NONE";
+    }
+
+    ItemReader m_item;
+};
+
+// The request's envelope around the items, as nlohmann::json's SAX interface sees it.
+class BatchWriteReader : public EnvelopeReader {
+public:
+    std::optional<Direct<table::BatchWriteRequest>> take() {
+        if (m_at != At::Done || !m_sawRequestItems) return std::nullopt;
+        return std::move(m_out);
+    }
+
     bool boolean(bool flag) { return m_at == At::InItem && m_item.boolean(flag); }
 
     bool string(std::string& text) {
         if (m_at == At::InItem) return m_item.string(text);
-        if (m_at != At::CapacityValue) return false;
-        m_at = At::Root;
-        if (text == "NONE") return true;
-        m_out.wantCapacity = text == "TOTAL" || text == "INDEXES";
-        return m_out.wantCapacity;
+        return m_at == At::CapacityValue && readCapacity(text, m_out.wantCapacity) && to(At::Root);
     }
 
     bool start_object(std::size_t) {
@@ -384,9 +398,8 @@ private:
     }
 
     At m_at = At::Start;
-    DirectBatchWrite m_out;
+    Direct<table::BatchWriteRequest> m_out;
     std::vector<table::WriteRequest>* m_writes = nullptr;
-    ItemReader m_item;
     bool m_sawRequestItems = false;
     bool m_sawCapacity = false;
     bool m_hasKind = false;
@@ -394,12 +407,212 @@ private:
     bool m_hasItem = false;
 };
 
+// PutItem, DeleteItem and UpdateItem of the usual shape: TableName, the item or key, and
+// optionally ConditionExpression, UpdateExpression (update), ExpressionAttributeNames,
+// ExpressionAttributeValues and ReturnConsumedCapacity. ReturnValues, the legacy parameters and
+// anything else go to the tree decoder.
+class SingleWriteReader : public EnvelopeReader {
+public:
+    enum class Kind { Put, Delete, Update };
+    struct Read {
+        std::string tableName;
+        Item item;  // the item of a put, the key otherwise
+        std::optional<std::string> conditionExpression;
+        std::optional<std::string> updateExpression;
+        table::ExpressionAttributes expressionAttributes;
+        bool wantCapacity = false;
+    };
+
+    explicit SingleWriteReader(Kind kind) : m_kind(kind) {}
+
+    std::optional<Read> take() {
+        if (m_at != At::Done || !m_sawTable || !m_sawItem) return std::nullopt;
+        return std::move(m_out);
+    }
+
+    bool boolean(bool flag) { return m_at == At::InItem && m_item.boolean(flag); }
+
+    bool string(std::string& text) {
+        switch (m_at) {
+            case At::InItem:
+                return m_item.string(text);
+            case At::TextValue:
+                *m_text = std::move(text);
+                return to(At::Root);
+            case At::CapacityValue:
+                return readCapacity(text, m_out.wantCapacity) && to(At::Root);
+            case At::NameValue: {
+                auto& names = *m_out.expressionAttributes.names;
+                return names.try_emplace(std::move(m_placeholder), std::move(text)).second &&
+                       to(At::Names);
+            }
+            default:
+                return false;
+        }
+    }
+
+    bool start_object(std::size_t) {
+        switch (m_at) {
+            case At::Start:
+                return to(At::Root);
+            case At::NamesValue:
+                m_out.expressionAttributes.names.emplace();
+                return to(At::Names);
+            case At::ItemValue:
+                m_item.begin(m_readingValues ? ItemReader::Names::Placeholders
+                                             : ItemReader::Names::Item);
+                return to(At::InItem);
+            case At::InItem:
+                return m_item.startObject();
+            default:
+                return false;
+        }
+    }
+
+    bool key(std::string& name) {
+        if (m_at == At::InItem) return m_item.key(name);
+        if (m_at == At::Names) {
+            m_placeholder = std::move(name);
+            return to(At::NameValue);
+        }
+        return m_at == At::Root && rootMember(name);
+    }
+
+    bool end_object() {
+        switch (m_at) {
+            case At::InItem:
+                if (!m_item.endObject()) return false;
+                if (m_item.done()) finishItem();
+                return true;
+            case At::Names:
+                return to(At::Root);
+            case At::Root:
+                return to(At::Done);
+            default:
+                return false;
+        }
+    }
+
+    bool start_array(std::size_t) { return m_at == At::InItem && m_item.startArray(); }
+    bool end_array() { return m_at == At::InItem && m_item.endArray(); }
+
+private:
+    enum class At {
+        Start,
+        Root,
+        TextValue,
+        CapacityValue,
+        NamesValue,
+        Names,
+        NameValue,
+        ItemValue,
+        InItem,
+        Done
+    };
+
+    bool to(At at) {
+        m_at = at;
+        return true;
+    }
+
+    // Each member once: a repeated one keeps its last value in a JSON tree.
+    bool rootMember(const std::string& name) {
+        const auto once = [](bool& seen) { return !std::exchange(seen, true); };
+        if (name == "TableName" && once(m_sawTable)) return text(m_out.tableName);
+        if (name == itemMember() && once(m_sawItem)) return item(false);
+        if (name == "ConditionExpression" && once(m_sawCondition))
+            return text(m_out.conditionExpression.emplace());
+        if (name == "UpdateExpression" && m_kind == Kind::Update && once(m_sawUpdate))
+            return text(m_out.updateExpression.emplace());
+        if (name == "ExpressionAttributeNames" && once(m_sawNames)) return to(At::NamesValue);
+        if (name == "ExpressionAttributeValues" && once(m_sawValues)) return item(true);
+        if (name == "ReturnConsumedCapacity" && once(m_sawCapacity)) return to(At::CapacityValue);
+        return false;
+    }
+
+    const char* itemMember() const { return m_kind == Kind::Put ? "Item" : "Key"; }
+
+    bool text(std::string& target) {
+        m_text = &target;
+        return to(At::TextValue);
+    }
+
+    bool item(bool values) {
+        m_readingValues = values;
+        return to(At::ItemValue);
+    }
+
+    void finishItem() {
+        if (m_readingValues) {
+            Item values = m_item.take();
+            auto& out = m_out.expressionAttributes.values.emplace();
+            for (auto& [name, value] : values) out.emplace_hint(out.end(), name, std::move(value));
+        } else {
+            m_out.item = m_item.take();
+        }
+        m_at = At::Root;
+    }
+
+    Kind m_kind;
+    At m_at = At::Start;
+    Read m_out;
+    std::string* m_text = nullptr;
+    std::string m_placeholder;
+    bool m_readingValues = false;
+    bool m_sawTable = false, m_sawItem = false, m_sawCondition = false, m_sawUpdate = false;
+    bool m_sawNames = false, m_sawValues = false, m_sawCapacity = false;
+};
+
+std::optional<SingleWriteReader::Read> readSingleWrite(std::string_view body,
+                                                       SingleWriteReader::Kind kind) {
+    SingleWriteReader reader(kind);
+    if (!nlohmann::json::sax_parse(body.begin(), body.end(), &reader)) return std::nullopt;
+    return reader.take();
+}
+
 }  // namespace
 
-std::optional<DirectBatchWrite> readBatchWriteDirect(std::string_view body) {
+std::optional<Direct<table::BatchWriteRequest>> readBatchWriteDirect(std::string_view body) {
     BatchWriteReader reader;
     if (!nlohmann::json::sax_parse(body.begin(), body.end(), &reader)) return std::nullopt;
     return reader.take();
+}
+
+std::optional<Direct<table::PutItemRequest>> readPutItemDirect(std::string_view body) {
+    auto read = readSingleWrite(body, SingleWriteReader::Kind::Put);
+    if (!read) return std::nullopt;
+    Direct<table::PutItemRequest> out;
+    out.request.tableName = std::move(read->tableName);
+    out.request.item = std::move(read->item);
+    out.request.conditionExpression = std::move(read->conditionExpression);
+    out.request.expressionAttributes = std::move(read->expressionAttributes);
+    out.wantCapacity = read->wantCapacity;
+    return out;
+}
+
+std::optional<Direct<table::DeleteItemRequest>> readDeleteItemDirect(std::string_view body) {
+    auto read = readSingleWrite(body, SingleWriteReader::Kind::Delete);
+    if (!read) return std::nullopt;
+    Direct<table::DeleteItemRequest> out;
+    out.request.tableName = std::move(read->tableName);
+    out.request.key = std::move(read->item);
+    out.request.conditionExpression = std::move(read->conditionExpression);
+    out.request.expressionAttributes = std::move(read->expressionAttributes);
+    out.wantCapacity = read->wantCapacity;
+    return out;
+}
+
+std::optional<Direct<table::UpdateItemRequest>> readUpdateItemDirect(std::string_view body) {
+    auto read = readSingleWrite(body, SingleWriteReader::Kind::Update);
+    if (!read) return std::nullopt;
+    Direct<table::UpdateItemRequest> out;
+    out.request.tableName = std::move(read->tableName);
+    out.request.key = std::move(read->item);
+    out.request.updateExpression = std::move(read->updateExpression);
+    out.request.conditionExpression = std::move(read->conditionExpression);
+    out.request.expressionAttributes = std::move(read->expressionAttributes);
+    out.wantCapacity = read->wantCapacity;
+    return out;
 }
 
 }  // namespace shardscope::wire

@@ -158,28 +158,26 @@ json writeJson(const table::WriteResult& r, bool wantCapacity) {
     return out;
 }
 
-Result<json> putItem(Database& db, const json& body, bool cap) {
-    auto req = decodePutItem(body);
-    if (!req) return req.takeError();
-    auto r = db.putItem(*req);
+// A single-item write, read by either decoder.
+template <auto Run, class Request>
+Result<json> runWrite(Database& db, const Request& req, bool cap) {
+    auto r = (db.*Run)(req);
     if (!r) return r.takeError();
     return writeJson(*r, cap);
 }
 
-Result<json> updateItem(Database& db, const json& body, bool cap) {
-    auto req = decodeUpdateItem(body);
+template <auto Run, auto Decode>
+Result<json> treeWrite(Database& db, const json& body, bool cap) {
+    auto req = Decode(body);
     if (!req) return req.takeError();
-    auto r = db.updateItem(*req);
-    if (!r) return r.takeError();
-    return writeJson(*r, cap);
+    return runWrite<Run>(db, *req, cap);
 }
 
-Result<json> deleteItem(Database& db, const json& body, bool cap) {
-    auto req = decodeDeleteItem(body);
-    if (!req) return req.takeError();
-    auto r = db.deleteItem(*req);
-    if (!r) return r.takeError();
-    return writeJson(*r, cap);
+template <auto Run, auto Read>
+std::optional<Result<json>> directWrite(Database& db, std::string_view body) {
+    auto read = Read(body);
+    if (!read) return std::nullopt;
+    return runWrite<Run>(db, read->request, read->wantCapacity);
 }
 
 // Answers that carry whole items, written as text: each stored item straight from its bytes
@@ -305,6 +303,14 @@ std::optional<Result<json>> batchWriteItemDirect(Database& db, std::string_view 
     if (!read) return std::nullopt;
     return runBatchWrite(db, read->request, read->wantCapacity);
 }
+
+// The single-item writes, each by the direct reader first.
+const Operation kPutItem{treeWrite<&Database::putItem, decodePutItem>,
+                         directWrite<&Database::putItem, readPutItemDirect>};
+const Operation kUpdateItem{treeWrite<&Database::updateItem, decodeUpdateItem>,
+                            directWrite<&Database::updateItem, readUpdateItemDirect>};
+const Operation kDeleteItem{treeWrite<&Database::deleteItem, decodeDeleteItem>,
+                            directWrite<&Database::deleteItem, readDeleteItemDirect>};
 
 Result<json> transactGetItems(Database& db, const json& body, bool cap) {
     auto req = decodeTransactGet(body);
@@ -482,10 +488,10 @@ const std::unordered_map<std::string_view, Operation>& operations() {
         {"UpdateTable", updateTable},
         {"DeleteTable", deleteTable},
         {"ListTables", listTables},
-        {"PutItem", putItem},
+        {"PutItem", kPutItem},
         {"GetItem", getItemText},
-        {"UpdateItem", updateItem},
-        {"DeleteItem", deleteItem},
+        {"UpdateItem", kUpdateItem},
+        {"DeleteItem", kDeleteItem},
         {"Query", queryText},
         {"Scan", scanText},
         {"BatchGetItem", batchGetItem},

@@ -104,6 +104,59 @@ TEST(DirectBatchWrite, DeclinesWhatOnlyTheTreeDecoderCanJudge) {
     }
 }
 
+TEST(DirectSingleWrite, ReadsTheUsualShapesAsTheTreeDecoderDoes) {
+    const std::vector<std::pair<std::string, std::string>> requests = {
+        {"PutItem", R"({"TableName":"Tab","Item":{"pk":{"S":"a"},"m":{"M":{"l":{"L":[]}}}}})"},
+        {"PutItem", R"({"Item":{"pk":{"S":"a"}},"TableName":"Tab","ReturnConsumedCapacity":)"
+                    R"j("TOTAL","ConditionExpression":"attribute_not_exists(#p)",)j"
+                    R"("ExpressionAttributeNames":{"#p":"pk","#q":""},)"
+                    R"("ExpressionAttributeValues":{":v":{"NS":["2","1"]},"":{"S":"e"}}})"},
+        {"DeleteItem", R"({"TableName":"Tab","Key":{"pk":{"S":"a"}}})"},
+        {"DeleteItem", R"({"TableName":"","Key":{},"ConditionExpression":"",)"
+                       R"("ExpressionAttributeNames":{},"ExpressionAttributeValues":{}})"},
+        {"UpdateItem", R"({"TableName":"Tab","Key":{"pk":{"S":"a"}},)"
+                       R"("UpdateExpression":"SET #c = #c + :one, #s = :s",)"
+                       R"("ExpressionAttributeNames":{"#c":"counter","#s":"status"},)"
+                       R"("ExpressionAttributeValues":{":one":{"N":"1"},":s":{"S":"upd"}}})"},
+    };
+    for (const auto& [operation, body] : requests) {
+        SCOPED_TRACE(operation + " " + body);
+        const bool read = operation == "PutItem" ? wire::readPutItemDirect(body).has_value()
+                          : operation == "DeleteItem"
+                              ? wire::readDeleteItemDirect(body).has_value()
+                              : wire::readUpdateItemDirect(body).has_value();
+        EXPECT_TRUE(read) << "declined";
+        EXPECT_EQ(fuzz::checkDirectWrite(operation, body), "");
+    }
+}
+
+TEST(DirectSingleWrite, DeclinesWhatOnlyTheTreeDecoderCanJudge) {
+    const std::vector<std::string> puts = {
+        R"({"Item":{"pk":{"S":"a"}}})",
+        R"({"TableName":"Tab"})",
+        R"({"TableName":"Tab","Key":{"pk":{"S":"a"}}})",
+        R"({"TableName":"Tab","Item":{"":{"S":"a"}}})",
+        R"({"TableName":7,"Item":{}})",
+        R"({"TableName":"Tab","Item":{},"ReturnValues":"ALL_OLD"})",
+        R"({"TableName":"Tab","Item":{},"Expected":{}})",
+        R"({"TableName":"Tab","Item":{},"UpdateExpression":"SET a = :a"})",
+        R"({"TableName":"Tab","Item":{},"ExpressionAttributeNames":{"#a":"x","#a":"y"}})",
+        R"({"TableName":"Tab","Item":{},"ExpressionAttributeNames":{"#a":1}})",
+        R"({"TableName":"Tab","Item":{},"ExpressionAttributeValues":{":a":{"N":"x"}}})",
+        R"({"TableName":"Tab","Item":{},"ExpressionAttributeValues":{":a":{"S":"x"},":a":{}}})",
+        R"({"TableName":"Tab","Item":{},"ConditionExpression":null})",
+        R"({"TableName":"Tab","TableName":"Other","Item":{}})",
+        R"({"TableName":"Tab","Item":{},"ReturnConsumedCapacity":"ALL"})",
+    };
+    for (const auto& body : puts) {
+        SCOPED_TRACE(body);
+        EXPECT_FALSE(wire::readPutItemDirect(body).has_value()) << "read";
+    }
+    EXPECT_FALSE(wire::readDeleteItemDirect(R"({"TableName":"Tab","Item":{}})").has_value());
+    EXPECT_FALSE(wire::readUpdateItemDirect(R"({"TableName":"Tab","Key":{},"AttributeUpdates":{}})")
+                     .has_value());
+}
+
 // The same batch answers alike whichever decoder reads it: the direct one for the usual shape,
 // the tree for the same request with a member only the tree reads (a null, which counts as
 // absent).

@@ -374,6 +374,75 @@ inline std::string checkDirectBatchWrite(std::string_view body) {
     return "";
 }
 
+namespace detail {
+
+inline bool sameValues(const std::optional<std::map<std::string, AttributeValue>>& a,
+                       const std::optional<std::map<std::string, AttributeValue>>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    if (!a) return true;
+    const auto encoded = [](const std::map<std::string, AttributeValue>& values) {
+        return model::encodeItem(Item(values.begin(), values.end()));
+    };
+    return encoded(*a) == encoded(*b);
+}
+
+// The members a direct single write can carry, and the defaults of the rest.
+template <class Request>
+bool sameWrite(const Request& a, const Request& b) {
+    return a.tableName == b.tableName && a.conditionExpression == b.conditionExpression &&
+           a.expressionAttributes.names == b.expressionAttributes.names &&
+           sameValues(a.expressionAttributes.values, b.expressionAttributes.values) &&
+           a.expected.has_value() == b.expected.has_value() && a.returnValues == b.returnValues &&
+           a.returnOldItemOnConditionFailure == b.returnOldItemOnConditionFailure;
+}
+
+inline bool sameRequest(const table::PutItemRequest& a, const table::PutItemRequest& b) {
+    return sameWrite(a, b) && model::encodeItem(a.item) == model::encodeItem(b.item);
+}
+inline bool sameRequest(const table::DeleteItemRequest& a, const table::DeleteItemRequest& b) {
+    return sameWrite(a, b) && model::encodeItem(a.key) == model::encodeItem(b.key);
+}
+inline bool sameRequest(const table::UpdateItemRequest& a, const table::UpdateItemRequest& b) {
+    return sameWrite(a, b) && model::encodeItem(a.key) == model::encodeItem(b.key) &&
+           a.updateExpression == b.updateExpression &&
+           a.attributeUpdates.has_value() == b.attributeUpdates.has_value();
+}
+
+template <class Request>
+std::string checkDirectWrite(std::string_view body,
+                             std::optional<wire::Direct<Request>> (*read)(std::string_view),
+                             Result<Request> (*decode)(const nlohmann::json&)) {
+    const auto direct = read(body);
+    if (!direct) return "";
+    const auto tree = nlohmann::json::parse(body, nullptr, false);
+    if (tree.is_discarded() || !tree.is_object())
+        return "the direct reader accepted a body that is not a JSON object";
+    const auto decoded = decode(tree);
+    if (!decoded)
+        return "the direct reader accepted a request the tree decoder refuses: " +
+               decoded.error().message;
+    const auto capacity = wire::decodeReturnConsumedCapacity(tree);
+    if (!capacity || *capacity != direct->wantCapacity)
+        return "the direct reader read ReturnConsumedCapacity differently";
+    if (!sameRequest(*decoded, direct->request))
+        return "the direct reader read the request differently";
+    return "";
+}
+
+}  // namespace detail
+
+// The same for PutItem, DeleteItem and UpdateItem, by the wire operation's name; "" for others.
+inline std::string checkDirectWrite(std::string_view operation, std::string_view body) {
+    if (operation == "PutItem")
+        return detail::checkDirectWrite(body, wire::readPutItemDirect, wire::decodePutItem);
+    if (operation == "DeleteItem")
+        return detail::checkDirectWrite(body, wire::readDeleteItemDirect, wire::decodeDeleteItem);
+    if (operation == "UpdateItem")
+        return detail::checkDirectWrite(body, wire::readUpdateItemDirect, wire::decodeUpdateItem);
+    if (operation == "BatchWriteItem") return checkDirectBatchWrite(body);
+    return "";
+}
+
 // ---- fuzz_wire -----------------------------------------------------------------------------
 
 // Byte 0 of a wire input picks the operation (low 4 bits, so the seeds can use the letters
@@ -383,6 +452,11 @@ inline constexpr std::array<std::string_view, 15> kWireOperations = {
     "PutItem",     "GetItem",        "UpdateItem",   "DeleteItem",         "Query",
     "Scan",        "BatchWriteItem", "BatchGetItem", "TransactWriteItems", "TransactGetItems",
     "CreateTable", "UpdateTable",    "DeleteTable",  "DescribeTable",      "ListTables"};
+
+inline std::string_view operationName(char op) {
+    const size_t index = static_cast<unsigned char>(op) & 0x0F;
+    return index < kWireOperations.size() ? kWireOperations[index] : "Bogus";
+}
 
 // An in-memory database with the fixed tables and a few items. It is built once and shared by the
 // inputs that leave it as it was; after an input whose write succeeded it is built anew, so every
@@ -409,10 +483,7 @@ public:
     const std::string& setupError() const { return m_setupError; }
 
     wire::Reply call(char op, std::string_view body) const {
-        const size_t index = static_cast<unsigned char>(op) & 0x0F;
-        const std::string target =
-            "DynamoDB_20120810." +
-            std::string(index < kWireOperations.size() ? kWireOperations[index] : "Bogus");
+        const std::string target = "DynamoDB_20120810." + std::string(operationName(op));
         return m_dispatcher->handle(target, body, "us-east-1");
     }
 
@@ -476,11 +547,6 @@ inline std::string checkReply(const wire::Reply& reply, std::string_view body) {
     return "";
 }
 
-inline bool isBatchWrite(char op) {
-    const size_t index = static_cast<unsigned char>(op) & 0x0F;
-    return index < kWireOperations.size() && kWireOperations[index] == "BatchWriteItem";
-}
-
 // Operations that change nothing when they succeed.
 inline bool isRead(char op) {
     switch (static_cast<unsigned char>(op) & 0x0F) {
@@ -507,9 +573,7 @@ inline std::string runWire(std::string_view input) {
         changed = false;
     }
     const auto send = [&](char op, std::string_view body) {
-        if (isBatchWrite(op)) {
-            if (auto p = checkDirectBatchWrite(body); !p.empty()) return p;
-        }
+        if (auto p = checkDirectWrite(operationName(op), body); !p.empty()) return p;
         const wire::Reply reply = world->call(op, body);
         // A failed request must not change anything; trusting that keeps the world shared.
         if (reply.status == 200 && !isRead(op)) changed = true;
