@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -563,11 +564,23 @@ private:
     bool m_sawNames = false, m_sawValues = false, m_sawCapacity = false;
 };
 
-std::optional<SingleWriteReader::Read> readSingleWrite(std::string_view body,
-                                                       SingleWriteReader::Kind kind) {
+// One of the single writes, its item or key into `target`: the members all three share.
+template <class Request>
+std::optional<Direct<Request>> readSingleWrite(std::string_view body, SingleWriteReader::Kind kind,
+                                               Item Request::*target) {
     SingleWriteReader reader(kind);
     if (!nlohmann::json::sax_parse(body.begin(), body.end(), &reader)) return std::nullopt;
-    return reader.take();
+    auto read = reader.take();
+    if (!read) return std::nullopt;
+    Direct<Request> out;
+    out.request.tableName = std::move(read->tableName);
+    out.request.*target = std::move(read->item);
+    out.request.conditionExpression = std::move(read->conditionExpression);
+    out.request.expressionAttributes = std::move(read->expressionAttributes);
+    if constexpr (std::is_same_v<Request, table::UpdateItemRequest>)
+        out.request.updateExpression = std::move(read->updateExpression);
+    out.wantCapacity = read->wantCapacity;
+    return out;
 }
 
 }  // namespace
@@ -579,40 +592,15 @@ std::optional<Direct<table::BatchWriteRequest>> readBatchWriteDirect(std::string
 }
 
 std::optional<Direct<table::PutItemRequest>> readPutItemDirect(std::string_view body) {
-    auto read = readSingleWrite(body, SingleWriteReader::Kind::Put);
-    if (!read) return std::nullopt;
-    Direct<table::PutItemRequest> out;
-    out.request.tableName = std::move(read->tableName);
-    out.request.item = std::move(read->item);
-    out.request.conditionExpression = std::move(read->conditionExpression);
-    out.request.expressionAttributes = std::move(read->expressionAttributes);
-    out.wantCapacity = read->wantCapacity;
-    return out;
+    return readSingleWrite(body, SingleWriteReader::Kind::Put, &table::PutItemRequest::item);
 }
 
 std::optional<Direct<table::DeleteItemRequest>> readDeleteItemDirect(std::string_view body) {
-    auto read = readSingleWrite(body, SingleWriteReader::Kind::Delete);
-    if (!read) return std::nullopt;
-    Direct<table::DeleteItemRequest> out;
-    out.request.tableName = std::move(read->tableName);
-    out.request.key = std::move(read->item);
-    out.request.conditionExpression = std::move(read->conditionExpression);
-    out.request.expressionAttributes = std::move(read->expressionAttributes);
-    out.wantCapacity = read->wantCapacity;
-    return out;
+    return readSingleWrite(body, SingleWriteReader::Kind::Delete, &table::DeleteItemRequest::key);
 }
 
 std::optional<Direct<table::UpdateItemRequest>> readUpdateItemDirect(std::string_view body) {
-    auto read = readSingleWrite(body, SingleWriteReader::Kind::Update);
-    if (!read) return std::nullopt;
-    Direct<table::UpdateItemRequest> out;
-    out.request.tableName = std::move(read->tableName);
-    out.request.key = std::move(read->item);
-    out.request.updateExpression = std::move(read->updateExpression);
-    out.request.conditionExpression = std::move(read->conditionExpression);
-    out.request.expressionAttributes = std::move(read->expressionAttributes);
-    out.wantCapacity = read->wantCapacity;
-    return out;
+    return readSingleWrite(body, SingleWriteReader::Kind::Update, &table::UpdateItemRequest::key);
 }
 
 }  // namespace shardscope::wire

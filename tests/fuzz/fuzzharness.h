@@ -340,39 +340,7 @@ inline std::string runItemCodec(std::string_view input) {
     return "";
 }
 
-// ---- BatchWriteItem read directly from its text ---------------------------------------------
-
-// The direct reader may decline anything, but what it reads it must read exactly as the tree
-// decoder does: the same tables, writes, items byte for byte, and ReturnConsumedCapacity.
-inline std::string checkDirectBatchWrite(std::string_view body) {
-    const auto direct = wire::readBatchWriteDirect(body);
-    if (!direct) return "";
-    const auto tree = nlohmann::json::parse(body, nullptr, false);
-    if (tree.is_discarded() || !tree.is_object())
-        return "the direct reader accepted a body that is not a JSON object";
-    const auto decoded = wire::decodeBatchWrite(tree);
-    if (!decoded)
-        return "the direct reader accepted a request the tree decoder refuses: " +
-               decoded.error().message;
-    const auto capacity = wire::decodeReturnConsumedCapacity(tree);
-    if (!capacity || *capacity != direct->wantCapacity)
-        return "the direct reader read ReturnConsumedCapacity differently";
-    const auto& want = decoded->requestItems;
-    const auto& got = direct->request.requestItems;
-    if (want.size() != got.size()) return "the direct reader read a different set of tables";
-    for (auto w = want.begin(), g = got.begin(); w != want.end(); ++w, ++g) {
-        if (w->first != g->first || w->second.size() != g->second.size())
-            return "the direct reader read table '" + g->first + "' differently";
-        for (size_t i = 0; i < w->second.size(); ++i) {
-            const auto& a = w->second[i];
-            const auto& b = g->second[i];
-            if (a.isPut != b.isPut || model::encodeItem(a.item) != model::encodeItem(b.item))
-                return "the direct reader read write " + std::to_string(i) + " of '" + g->first +
-                       "' differently";
-        }
-    }
-    return "";
-}
+// ---- Write requests read directly from their text --------------------------------------------
 
 namespace detail {
 
@@ -408,6 +376,22 @@ inline bool sameRequest(const table::UpdateItemRequest& a, const table::UpdateIt
            a.attributeUpdates.has_value() == b.attributeUpdates.has_value();
 }
 
+inline bool sameRequest(const table::BatchWriteRequest& a, const table::BatchWriteRequest& b) {
+    if (a.requestItems.size() != b.requestItems.size()) return false;
+    for (auto x = a.requestItems.begin(), y = b.requestItems.begin(); x != a.requestItems.end();
+         ++x, ++y) {
+        if (x->first != y->first || x->second.size() != y->second.size()) return false;
+        for (size_t i = 0; i < x->second.size(); ++i) {
+            if (x->second[i].isPut != y->second[i].isPut ||
+                model::encodeItem(x->second[i].item) != model::encodeItem(y->second[i].item))
+                return false;
+        }
+    }
+    return true;
+}
+
+// The direct reader may decline anything, but what it reads it must read exactly as the tree
+// decoder does: every member, items byte for byte, and ReturnConsumedCapacity.
 template <class Request>
 std::string checkDirectWrite(std::string_view body,
                              std::optional<wire::Direct<Request>> (*read)(std::string_view),
@@ -431,7 +415,7 @@ std::string checkDirectWrite(std::string_view body,
 
 }  // namespace detail
 
-// The same for PutItem, DeleteItem and UpdateItem, by the wire operation's name; "" for others.
+// That check for the four write operations, by the wire operation's name; "" for the others.
 inline std::string checkDirectWrite(std::string_view operation, std::string_view body) {
     if (operation == "PutItem")
         return detail::checkDirectWrite(body, wire::readPutItemDirect, wire::decodePutItem);
@@ -439,7 +423,8 @@ inline std::string checkDirectWrite(std::string_view operation, std::string_view
         return detail::checkDirectWrite(body, wire::readDeleteItemDirect, wire::decodeDeleteItem);
     if (operation == "UpdateItem")
         return detail::checkDirectWrite(body, wire::readUpdateItemDirect, wire::decodeUpdateItem);
-    if (operation == "BatchWriteItem") return checkDirectBatchWrite(body);
+    if (operation == "BatchWriteItem")
+        return detail::checkDirectWrite(body, wire::readBatchWriteDirect, wire::decodeBatchWrite);
     return "";
 }
 
